@@ -1,0 +1,31 @@
+namespace LocalCloudFront;
+
+/// <summary>An error answer in CloudFront's wire terms.</summary>
+public sealed record CloudFrontError(int Status, string Type, string Code, string Message)
+{
+    public static readonly CloudFrontError NoSuchDistribution =
+        new(404, "Sender", "NoSuchDistribution", "The specified distribution does not exist.");
+
+    public static readonly CloudFrontError NotFound =
+        new(404, "Sender", "NotFound", "The requested resource does not exist.");
+
+    public static readonly CloudFrontError Throttling = new(400, "Sender", "Throttling", "Rate exceeded");
+
+    public static CloudFrontError InvalidArgument(string message) => new(400, "Sender", "InvalidArgument", message);
+
+    public static CloudFrontError ServerError(int status) => status == 500
+        ? new(500, "Receiver", "InternalError", "We encountered an internal error. Please try again.")
+        : new(503, "Receiver", "ServiceUnavailable", "The service is unavailable. Please try again later.");
+
+    /// <summary>The error a distribution's errorCode fault answers with; unknown codes get 400.</summary>
+    public static CloudFrontError Injected(string code) => new(
+        code switch
+        {
+            "AccessDenied" or "SignatureDoesNotMatch" or "InvalidClientTokenId" => 403,
+            "NoSuchDistribution" => 404,
+            _ => 400,
+        },
+        "Sender",
+        code,
+        $"Injected {code} fault.");
+}
