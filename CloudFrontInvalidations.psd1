@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'CloudFrontInvalidations.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    GUID                 = '5b0f8a47-3c2e-4f51-9a2e-7d3c1c4e8b21'
+    Author               = 'CloudFrontInvalidations contributors'
+    CompanyName          = 'CloudFrontInvalidations'
+    Copyright            = '(c) CloudFrontInvalidations contributors. Apache-2.0.'
+    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors. A drop-in for AWS.Tools'' Get-CFInvalidationList.'
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('CloudFrontInvalidations.format.ps1xml')
+    CmdletsToExport      = @('Get-CFInvalidationList')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AWS', 'CloudFront', 'Invalidation', 'CDN', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/cloudfrontinvalidations/CloudFrontInvalidations'
+            ReleaseNotes = 'First release: Get-CFInvalidationList.'
+        }
+    }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    The one entry point: Build, Help, Test, Demo, Bench, Package (and Clean).
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleName = 'CloudFrontInvalidations'
+$ModuleOut = Join-Path $Out $ModuleName
+$ManifestPath = Join-Path $Root "$ModuleName.psd1"
+# The version lives in the manifest alone; the assembly takes it from there.
+$ModuleVersion = (Import-PowerShellDataFile $ManifestPath).ModuleVersion
+$PesterVersion = '5.7.1'
+
+function Invoke-Native {
+    param([Parameter(Mandatory)][string] $Command, [Parameter(ValueFromRemainingArguments)][string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+$Tasks = [ordered]@{}
+function Add-Task([string] $Name, [string[]] $DependsOn, [scriptblock] $Action) {
+    $Tasks[$Name] = @{ DependsOn = $DependsOn; Action = $Action }
+}
+
+Add-Task Clean @() {
+    Remove-Item -Recurse -Force $Out -ErrorAction SilentlyContinue
+}
+
+Add-Task Build @() {
+    Invoke-Native dotnet build "$Root/src/$ModuleName/$ModuleName.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName"
+    Invoke-Native dotnet build "$Root/tests/LocalCloudFront/LocalCloudFront.csproj" -c $Configuration -nologo -v quiet -o "$Out/LocalCloudFront"
+
+    Remove-Item -Recurse -Force $ModuleOut -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force $ModuleOut | Out-Null
+    Get-ChildItem "$Out/bin/$ModuleName" -Filter *.dll |
+        Where-Object Name -NotIn 'System.Management.Automation.dll' |
+        Copy-Item -Destination $ModuleOut
+    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
+    if (Test-Path "$Root/en-US") { Copy-Item -Recurse "$Root/en-US" -Destination $ModuleOut }
+    Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1") | Out-Null
+    Write-Host "Module staged at $ModuleOut (version $ModuleVersion)"
+}
+
+Add-Task Help @() {
+    $converter = Join-Path $Root 'docs/ConvertTo-MamlHelp.ps1'
+    if (Test-Path $converter) { & $converter -DocsPath "$Root/docs/en-US" -OutputPath "$Root/en-US" }
+}
+
+Add-Task Test @('Build') {
+    $results = Join-Path $Out 'test-results'
+    Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force $results | Out-Null
+
+    # xunit: the plain C# layers.
+    & dotnet test "$Root/tests/$ModuleName.Tests/$ModuleName.Tests.csproj" -c $Configuration -nologo `
+        --logger "trx;LogFileName=xunit.trx" --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $trx = Join-Path $results 'xunit.trx'
+    $xunit = if (Test-Path $trx) { ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters } else { $null }
+    $xunitPassed = if ($xunit) { [int]$xunit.passed } else { 0 }
+    $xunitFailed = if ($xunit) { [int]$xunit.failed } else { 1 }
+    if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }  # a build or runner failure counts
+
+    # Pester: the cmdlet in a real pwsh against real HTTP endpoints on 127.0.0.1.
+    Invoke-Native dotnet restore "$Root/tests/TestTools/TestTools.csproj" --packages "$Out/nuget" -v quiet
+    Import-Module (Join-Path $Out "nuget/pester/$PesterVersion/tools/Pester.psd1") -RequiredVersion $PesterVersion
+    $config = New-PesterConfiguration
+    $config.Run.Path = "$Root/tests/Pester"
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = if ($env:CI) { 'Normal' } else { 'Detailed' }
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = "$results/pester.xml"
+    $pesterRun = Invoke-Pester -Configuration $config
+    $pesterPassed = $pesterRun.PassedCount
+    $pesterFailed = $pesterRun.FailedCount + $pesterRun.FailedBlocksCount + $pesterRun.FailedContainersCount
+
+    $passed = $xunitPassed + $pesterPassed
+    $failed = $xunitFailed + $pesterFailed
+    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $pesterPassed passed, $pesterFailed failed"
+    if ($passed -eq 0) { $failed = [Math]::Max($failed, 1) }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+Add-Task Demo @('Build') {
+    & (Join-Path $Root 'tests/LocalCloudFront/Demo.ps1') -ModulePath $ModuleOut
+}
+
+Add-Task Bench @('Build') {
+    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath $ModuleOut
+}
+
+Add-Task Package @('Build') {
+    $package = Join-Path $Out "$ModuleName.$ModuleVersion.zip"
+    Compress-Archive -Path "$ModuleOut/*" -DestinationPath $package -Force
+    Write-Host "Package written to $package"
+}
+
+$done = @{}
+function Invoke-Task([string] $Name) {
+    if ($done[$Name]) { return }
+    foreach ($dependency in $Tasks[$Name].DependsOn) { Invoke-Task $dependency }
+    Write-Host "== $Name" -ForegroundColor Cyan
+    & $Tasks[$Name].Action
+    $done[$Name] = $true
+}
+
+# Help feeds Build (the MAML ships in the module), so it runs first whenever Build does.
+$Tasks.Build.DependsOn = @('Help')
+foreach ($name in $Task) { Invoke-Task $name }

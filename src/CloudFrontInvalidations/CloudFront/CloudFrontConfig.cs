@@ -1,0 +1,52 @@
+using System;
+using System.Linq;
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+
+namespace CloudFrontInvalidations.CloudFront
+{
+    /// <summary>
+    /// Client configuration for CloudFront. Everything else (credentials chain, retries, timeouts,
+    /// AWS_ENDPOINT_URL_CLOUDFRONT, proxy) is AWSSDK.Core's own behaviour.
+    /// </summary>
+    public sealed class CloudFrontConfig : ClientConfig
+    {
+        internal const string ServiceName = "CloudFront";
+        internal const string SigningName = "cloudfront";
+        internal const string ApiVersion = "2020-05-31";
+
+        private static readonly string UserAgentString =
+            Amazon.Util.Internal.InternalSDKUtils.BuildUserAgentString(ServiceName, ModuleVersion.Current);
+
+        public CloudFrontConfig()
+            : base(new DefaultConfigurationProvider(StandardDefaults()))
+        {
+            ServiceId = ServiceName;
+            AuthenticationServiceName = SigningName;
+            EndpointProvider = new CloudFrontEndpointProvider();
+        }
+
+        public override string RegionEndpointServiceName => SigningName;
+
+        public override string ServiceVersion => ApiVersion;
+
+        public override string UserAgent => UserAgentString;
+
+        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) =>
+            EndpointProvider.ResolveEndpoint(CloudFrontEndpointResolver.ParametersFor(this, parameters.AlternateEndpoint));
+
+        // The SDK's "standard" defaults for every mode: standard retries and bounded connect/TLS waits,
+        // so an unreachable endpoint fails in seconds rather than after the HttpClient's 100 s.
+        private static IDefaultConfiguration[] StandardDefaults() =>
+            Enum.GetValues(typeof(DefaultConfigurationMode)).Cast<DefaultConfigurationMode>()
+                .Select(mode => (IDefaultConfiguration)new DefaultConfiguration
+                {
+                    Name = mode,
+                    RetryMode = RequestRetryMode.Standard,
+                    ConnectTimeout = TimeSpan.FromMilliseconds(3100),
+                    TlsNegotiationTimeout = TimeSpan.FromMilliseconds(3100),
+                })
+                .ToArray();
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+
+namespace CloudFrontInvalidations.CloudFront
+{
+    /// <summary>
+    /// CloudFront is a global service: one endpoint per partition, always signed for that partition's
+    /// home region. A custom endpoint (-EndpointUrl, AWS_ENDPOINT_URL_CLOUDFRONT) keeps that signing
+    /// scope, so a local emulator sees exactly what AWS would.
+    /// </summary>
+    public sealed class CloudFrontEndpointProvider : IEndpointProvider
+    {
+        internal const string GlobalEndpoint = "https://cloudfront.amazonaws.com";
+        internal const string ChinaEndpoint = "https://cloudfront.cn-northwest-1.amazonaws.com.cn";
+        internal const string GlobalSigningRegion = "us-east-1";
+        internal const string ChinaSigningRegion = "cn-northwest-1";
+
+        public Endpoint ResolveEndpoint(EndpointParameters parameters)
+        {
+            if (parameters == null) throw new ArgumentNullException(nameof(parameters));
+
+            var region = parameters["Region"] as string;
+            var isChina = region != null && region.StartsWith("cn-", StringComparison.OrdinalIgnoreCase);
+            var signingRegion = isChina ? ChinaSigningRegion : GlobalSigningRegion;
+            var url = parameters["Endpoint"] as string;
+            if (string.IsNullOrEmpty(url)) url = isChina ? ChinaEndpoint : GlobalEndpoint;
+
+            var authSchemes = "{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"" + CloudFrontConfig.SigningName
+                + "\",\"signingRegion\":\"" + signingRegion + "\"}]}";
+            return new Endpoint(url, authSchemes, null);
+        }
+    }
+
+    /// <summary>Pipeline handler that feeds the client's configuration to the endpoint provider.</summary>
+    internal sealed class CloudFrontEndpointResolver : BaseEndpointResolver
+    {
+        protected override EndpointParameters MapEndpointsParameters(IRequestContext requestContext) =>
+            ParametersFor((ClientConfig)requestContext.ClientConfig, requestContext.Request.AlternateEndpoint);
+
+        internal static EndpointParameters ParametersFor(ClientConfig config, RegionEndpoint? alternateEndpoint)
+        {
+            var parameters = new EndpointParameters();
+            parameters["Region"] = alternateEndpoint?.SystemName
+                ?? config.RegionEndpoint?.SystemName
+                ?? config.AuthenticationRegion
+                ?? CloudFrontEndpointProvider.GlobalSigningRegion;
+            parameters["Endpoint"] = config.ServiceURL;
+            return parameters;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Session;
+
+namespace CloudFrontInvalidations.Commands
+{
+    /// <summary>
+    /// Lists a distribution's invalidation batches (CloudFront ListInvalidations), newest first,
+    /// writing each item as its page arrives.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CFInvalidationList")]
+    [OutputType(typeof(InvalidationSummary))]
+    public sealed class GetCFInvalidationListCommand : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private CloudFrontClient? _client;
+        private InvalidationLister? _lister;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionId]
+        public string DistributionId { get; set; } = string.Empty;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("NextToken")]
+        public string? Marker { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MaxItems")]
+        [ValidateRange(1, 1000)]
+        public int? MaxItem { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoAutoIteration { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        [Parameter]
+        [Alias("RegionToCall")]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _client = ClientFactory.CreateClient(new ClientSettings { Region = Region, EndpointUrl = EndpointUrl });
+            _lister = new InvalidationLister(_client);
+        }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, AutoIterate, _stopping.Token))
+                {
+                    foreach (var item in page.Items) WriteObject(item);
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+            }
+            catch (Exception failure) when (!(failure is PipelineStoppedException))
+            {
+                WriteError(ErrorMap.ToErrorRecord(failure, DistributionId));
+            }
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose()
+        {
+            _client?.Dispose();
+            _stopping.Dispose();
+        }
+
+        // As in AWS.Tools, binding -Marker means the caller pages by hand (one page); an explicit
+        // -NoAutoIteration:$false resumes the whole listing from that marker instead.
+        private bool AutoIterate =>
+            MyInvocation.BoundParameters.ContainsKey(nameof(NoAutoIteration))
+                ? !NoAutoIteration.IsPresent
+                : !MyInvocation.BoundParameters.ContainsKey(nameof(Marker));
+    }
+}

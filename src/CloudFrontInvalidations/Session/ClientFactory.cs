@@ -1,0 +1,43 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+using CloudFrontInvalidations.CloudFront;
+
+namespace CloudFrontInvalidations.Session
+{
+    /// <summary>What the common AWS parameters say about where and as whom to call.</summary>
+    public sealed class ClientSettings
+    {
+        public string? Region { get; set; }
+        public string? EndpointUrl { get; set; }
+        /// <summary>Explicit credentials; null means AWSSDK.Core's default chain.</summary>
+        public AWSCredentials? Credentials { get; set; }
+    }
+
+    /// <summary>Turns the common parameters into one configured client.</summary>
+    public static class ClientFactory
+    {
+        public static CloudFrontConfig CreateConfig(ClientSettings settings)
+        {
+            var config = new CloudFrontConfig();
+            if (!string.IsNullOrEmpty(settings.Region))
+                config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
+            if (!string.IsNullOrEmpty(settings.EndpointUrl))
+            {
+                // ServiceURL and RegionEndpoint cancel each other (last set wins), so the endpoint goes
+                // last and the signing scope is pinned to CloudFront's own.
+                config.ServiceURL = settings.EndpointUrl;
+                config.AuthenticationRegion = CloudFrontEndpointProvider.GlobalSigningRegion;
+            }
+            return config;
+        }
+
+        public static CloudFrontClient CreateClient(ClientSettings settings)
+        {
+            var config = CreateConfig(settings);
+            return settings.Credentials == null
+                ? new CloudFrontClient(config)
+                : new CloudFrontClient(settings.Credentials, config);
+        }
+    }
+}
