@@ -42,6 +42,6 @@ public static class AdminApi
             return Results.BadRequest(new { error = problem });
         }
         Distribution distribution = store.Put(id, settings!);
-        return Results.Json(new { id = distribution.Id, settings = distribution.Settings }, SettingsJson.Options);
+        return Results.Json(distribution.Settings, SettingsJson.Options);
     }
 }

@@ -7,16 +7,16 @@ public readonly record struct InvalidationSummary(string Id, DateTime CreateTime
 /// demand, so a distribution with 100,000 of them costs nothing until a page is asked for.
 /// Replacing a distribution creates a new instance, which resets its counter.
 /// </summary>
-public sealed class Distribution(string id, DistributionSettings settings)
+public sealed class Distribution(DistributionSettings settings)
 {
     /// <summary>The newest invalidation's time; each older one is <see cref="Spacing"/> earlier.</summary>
     private static readonly DateTime NewestCreateTime = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Spacing = TimeSpan.FromMinutes(7);
 
-    private readonly uint key = InvalidationId.KeyOf(id);
+    private readonly uint key = InvalidationId.KeyOf(settings.Id!);
     private int listRequestCount;
 
-    public string Id { get; } = id;
+    public string Id { get; } = settings.Id!;
     public DistributionSettings Settings { get; } = settings;
     public FaultSettings Faults => Settings.Faults;
     public DateTime LastModifiedTime => NewestCreateTime;

@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace LocalCloudFront;
 
 /// <summary>One distribution as configured by the seed file or the admin API.</summary>
-public sealed class DistributionSettings
+public sealed record DistributionSettings
 {
-    /// <summary>Only read from the seed file; the admin API takes the id from its route.</summary>
+    /// <summary>In the seed file; the admin API takes it from its route instead.</summary>
     public string? Id { get; init; }
     public int Count { get; init; }
     public int PageCap { get; init; } = 100;

@@ -12,7 +12,7 @@ public sealed class DistributionStore
         distributions.TryGetValue(id, out distribution!);
 
     public Distribution Put(string id, DistributionSettings settings) =>
-        distributions[id] = new Distribution(id, settings);
+        distributions[id] = new Distribution(settings with { Id = id });
 
     public void Remove(string id) => distributions.TryRemove(id, out _);
 
