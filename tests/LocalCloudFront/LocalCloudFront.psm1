@@ -37,10 +37,8 @@ function Start-LocalCloudFront {
     $url = Wait-ListeningLine -Process $process -ErrorOutput $errorOutput
     $server = [pscustomobject]@{ PSTypeName = 'LocalCloudFront.Server'; Url = $url; Process = $process }
     foreach ($settings in $Distribution) {
-        $body = $settings.Clone()
-        $id = $body['id']
-        $body.Remove('id')
-        Send-DistributionSettings -Server $server -Id $id -Settings $body
+        if (-not $settings['id']) { throw "Each -Distribution hashtable needs an 'id'." }
+        Send-DistributionSettings -Server $server -Id $settings['id'] -Settings $settings
     }
     $server
 }

@@ -32,6 +32,9 @@ public sealed class CloudFrontExchange
 /// <summary>The in-memory request log; thread-safe.</summary>
 public sealed class RequestLog
 {
+    /// <summary>The status logged when the connection was aborted before any answer was sent.</summary>
+    public const int NoAnswer = 0;
+
     private readonly Lock gate = new();
     private readonly List<RequestLogEntry> entries = [];
     private long lastSequence;
@@ -91,7 +94,7 @@ public sealed class RequestLog
                 context.GetRouteValue("distributionId") as string,
                 request.Query.TryGetValue("Marker", out var marker) ? marker.ToString() : null,
                 request.Query.TryGetValue("MaxItems", out var maxItems) ? maxItems.ToString() : null,
-                context.Response.StatusCode,
+                context.Response.HasStarted ? context.Response.StatusCode : NoAnswer,
                 exchange.AppliedFaults.Count > 0 ? string.Join(",", exchange.AppliedFaults) : null,
                 context.RequestAborted.IsCancellationRequested,
                 credential?.AccessKeyId,

@@ -214,5 +214,6 @@ Describe 'Fault injection' {
         $entry = Get-LocalRequestLog -Server $script:server -DistributionId EFSLOW
         $entry.fault | Should -Be 'delay'
         $entry.aborted | Should -BeTrue
+        $entry.status | Should -Be 0
     }
 }
