@@ -27,10 +27,11 @@ $ManifestPath = Join-Path $Root "$ModuleName.psd1"
 $ModuleVersion = (Import-PowerShellDataFile $ManifestPath).ModuleVersion
 $PesterVersion = '5.7.1'
 
+# Runs a native command and stops the build when it fails (plain $args: no parameter binding).
 function Invoke-Native {
-    param([Parameter(Mandatory)][string] $Command, [Parameter(ValueFromRemainingArguments)][string[]] $Arguments)
-    & $Command @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    $command, $arguments = $args
+    & $command @arguments
+    if ($LASTEXITCODE -ne 0) { throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 $Tasks = [ordered]@{}

@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Session;
+using Xunit;
+
+namespace CloudFrontInvalidations.Tests
+{
+    public sealed class CloudFrontClientTests : IDisposable
+    {
+        private readonly StubHttpServer _server = new StubHttpServer();
+        private readonly CloudFrontClient _client;
+
+        public CloudFrontClientTests()
+        {
+            var settings = new ClientSettings
+            {
+                EndpointUrl = _server.Url,
+                Region = "eu-west-3", // CloudFront is global: requests are signed for us-east-1 whatever this says
+                Credentials = new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"),
+            };
+            var config = ClientFactory.CreateConfig(settings);
+            config.MaxErrorRetry = 0;
+            _client = new CloudFrontClient(settings.Credentials, config);
+        }
+
+        public void Dispose()
+        {
+            _client.Dispose();
+            _server.Dispose();
+        }
+
+        private Task<ListInvalidationsResponse> List(string? marker = null, int? maxItems = null) =>
+            _client.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1ABCDEF", Marker = marker, MaxItems = maxItems });
+
+        [Fact]
+        public async Task Full_page_is_read_with_every_field_and_the_request_is_the_documented_one()
+        {
+            _server.EnqueueSample(200, "full-page.xml");
+
+            var list = (await List(maxItems: 3)).InvalidationList!;
+
+            Assert.Equal("", list.Marker);
+            Assert.Equal("I2J0I21PCUYOIK", list.NextMarker);
+            Assert.Equal(3, list.MaxItems);
+            Assert.True(list.IsTruncated);
+            Assert.Equal(3, list.Quantity);
+            Assert.Equal(new[] { "IDFDVBD632BHDS5", "I3JZXXD4HQ0GMB", "I2J0I21PCUYOIK" }, list.Items!.Select(i => i.Id));
+            Assert.Equal(new[] { "InProgress", "Completed", "Completed" }, list.Items!.Select(i => i.Status));
+            var first = list.Items![0].CreateTime;
+            Assert.Equal(DateTimeKind.Utc, first.Kind);
+            Assert.Equal(new DateTime(2026, 11, 27, 21, 7, 39, 123, DateTimeKind.Utc), first);
+
+            var sent = Assert.Single(_server.Requests);
+            Assert.Equal("GET", sent.Method);
+            Assert.Equal("/2020-05-31/distribution/E1ABCDEF/invalidation", sent.Path);
+            Assert.Equal("?MaxItems=3", sent.Query);
+            Assert.Contains("Credential=AKIDCLIENTTEST/", sent.Authorization);
+            Assert.Contains("/us-east-1/cloudfront/aws4_request", sent.Authorization);
+        }
+
+        [Fact]
+        public async Task Last_page_has_no_next_marker_and_the_marker_is_sent_url_encoded()
+        {
+            _server.EnqueueSample(200, "last-page.xml");
+
+            var list = (await List(marker: "I2J0I21PCUYOIK&x=1 /")).InvalidationList!;
+
+            Assert.False(list.IsTruncated);
+            Assert.Null(list.NextMarker);
+            Assert.Equal("I1ABCDEFGHIJKL", Assert.Single(list.Items!).Id);
+            Assert.Equal("?Marker=I2J0I21PCUYOIK%26x%3D1%20%2F", Assert.Single(_server.Requests).Query);
+        }
+
+        [Fact]
+        public async Task Empty_list_without_items_element_gives_null_items_and_quantity_zero()
+        {
+            _server.EnqueueSample(200, "empty.xml");
+
+            var list = (await List()).InvalidationList!;
+
+            Assert.Equal(0, list.Quantity);
+            Assert.Null(list.Items);
+            Assert.False(list.IsTruncated);
+        }
+
+        [Theory]
+        [InlineData("NoSuchDistribution", 404, typeof(NoSuchDistributionException))]
+        [InlineData("AccessDenied", 403, typeof(AccessDeniedException))]
+        [InlineData("InvalidArgument", 400, typeof(InvalidArgumentException))]
+        [InlineData("Throttling", 400, typeof(CloudFrontServiceException))]
+        public async Task Error_responses_become_typed_exceptions_with_code_status_and_request_id(
+            string code, int status, Type expectedType)
+        {
+            _server.EnqueueSample(status, $"error-{code}.xml");
+
+            var error = await Assert.ThrowsAnyAsync<CloudFrontServiceException>(() => List());
+
+            Assert.IsType(expectedType, error);
+            Assert.Equal(code, error.ErrorCode);
+            Assert.Equal((HttpStatusCode)status, error.StatusCode);
+            Assert.Equal($"5f1b2c3d-0000-4e5f-9a8b-{code}", error.RequestId);
+            Assert.Equal(ErrorType.Sender, error.ErrorType);
+        }
+    }
+}

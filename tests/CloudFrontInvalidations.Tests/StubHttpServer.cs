@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace CloudFrontInvalidations.Tests
+{
+    /// <summary>
+    /// A real HTTP endpoint on 127.0.0.1 that answers queued canned responses in order and records
+    /// every request, so the client is tested through its whole pipeline (marshal, sign, send, parse).
+    /// </summary>
+    internal sealed class StubHttpServer : IDisposable
+    {
+        private readonly HttpListener _listener = new HttpListener();
+        private readonly ConcurrentQueue<(int Status, string Body)> _responses = new ConcurrentQueue<(int, string)>();
+
+        public StubHttpServer()
+        {
+            Port = FreePort();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            _listener.Start();
+            _ = Task.Run(ServeAsync);
+        }
+
+        public int Port { get; }
+        public string Url => $"http://127.0.0.1:{Port}";
+        public ConcurrentQueue<RecordedRequest> Requests { get; } = new ConcurrentQueue<RecordedRequest>();
+
+        public void Enqueue(int status, string body) => _responses.Enqueue((status, body));
+
+        public void EnqueueSample(int status, string sampleName) =>
+            Enqueue(status, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", sampleName)));
+
+        public void Dispose() => _listener.Close();
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await _listener.GetContextAsync(); }
+                catch (Exception) { return; }
+
+                var request = context.Request;
+                Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath,
+                    request.Url.Query, request.Headers["Authorization"]));
+                var (status, body) = _responses.TryDequeue(out var next) ? next : (500, "no response queued");
+                var bytes = Encoding.UTF8.GetBytes(body);
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "text/xml";
+                context.Response.AddHeader("x-amz-request-id", "stub-request-id");
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes, 0, bytes.Length);
+                context.Response.Close();
+            }
+        }
+
+        private static int FreePort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+    }
+
+    internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization);
+}

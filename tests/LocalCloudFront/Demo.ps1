@@ -1,0 +1,46 @@
+<#
+.SYNOPSIS
+    The main job, end to end on this machine: starts the local CloudFront-compatible endpoint with
+    two distributions (a few hundred invalidations over several pages), imports the built module and
+    lists them, then stops the endpoint.
+#>
+param([Parameter(Mandatory)][string] $ModulePath)
+
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $ModulePath 'CloudFrontInvalidations.psd1') -Force
+Import-Module (Join-Path $PSScriptRoot 'LocalCloudFront.psm1') -Force
+
+# Demo credentials for the local endpoint only; real runs use whatever the AWS CLI would find.
+$env:AWS_ACCESS_KEY_ID = 'AKIDLOCALDEMO'
+$env:AWS_SECRET_ACCESS_KEY = 'local-demo-secret'
+
+$server = Start-LocalCloudFront -Distribution @(
+    @{ id = 'E1WEBSITE0001'; count = 340; pageCap = 100; inProgress = 3; domainName = 'd111111abcdef8.cloudfront.net'; comment = 'www' }
+    @{ id = 'E2ASSETS00002'; count = 125; pageCap = 100; inProgress = 1; domainName = 'd222222abcdef8.cloudfront.net'; comment = 'assets' }
+)
+try {
+    $endpoint = $server.Url
+    function Show([string] $Title, [string] $Command) {
+        Write-Host "`nPS> $Command" -ForegroundColor Yellow
+        Write-Host "# $Title" -ForegroundColor DarkGray
+        Invoke-Expression $Command | Out-Host
+    }
+    Write-Host "Local CloudFront endpoint: $endpoint (two distributions: 340 and 125 invalidations, 100 per page)"
+
+    Show 'All invalidations of one distribution, paged automatically (4 requests), newest first' `
+        "Get-CFInvalidationList -DistributionId E1WEBSITE0001 -EndpointUrl $endpoint | Select-Object -First 5"
+    Show 'Count them: every page is followed' `
+        "(Get-CFInvalidationList E1WEBSITE0001 -EndpointUrl $endpoint | Measure-Object).Count"
+    Show 'Only what is still in progress, across both distributions from the pipeline' `
+        "'E1WEBSITE0001', 'E2ASSETS00002' | Get-CFInvalidationList -EndpointUrl $endpoint | Where-Object Status -eq 'InProgress'"
+    Show 'One page only, 10 items, with -NoAutoIteration' `
+        "Get-CFInvalidationList E2ASSETS00002 -MaxItem 10 -NoAutoIteration -EndpointUrl $endpoint | Format-Table Id, Status, CreateTime"
+    Show 'An unknown distribution is a typed, non-terminating error' `
+        "Get-CFInvalidationList EDOESNOTEXIST -EndpointUrl $endpoint -ErrorAction Continue 2>&1 | ForEach-Object { `$_.FullyQualifiedErrorId + ' / ' + `$_.CategoryInfo.Category }"
+
+    $requests = @(Get-LocalRequestLog -Server $server)
+    Write-Host "`nThe endpoint served $($requests.Count) requests, all signed for $($requests[0].credentialRegion)/$($requests[0].credentialService)."
+}
+finally {
+    Stop-LocalCloudFront -Server $server
+}

@@ -1,0 +1,51 @@
+# Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the built module and the local endpoint's
+# helpers, and isolates the AWS environment so no test ever reads the user's real ~/.aws.
+$script:RepoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
+$script:ModulePath = Join-Path $script:RepoRoot 'out/CloudFrontInvalidations/CloudFrontInvalidations.psd1'
+if (-not (Test-Path $script:ModulePath)) { throw "Build the module first: dotnet pwsh ./build.ps1 Build" }
+
+Import-Module $script:ModulePath -Force
+Import-Module (Join-Path $script:RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1') -Force
+
+$script:TestCredentialsDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-tests-$PID"
+New-Item -ItemType Directory -Force $script:TestCredentialsDir | Out-Null
+
+function Reset-TestAwsEnvironment {
+    # Known keys, no real profile files, no instance metadata wait.
+    foreach ($name in 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
+        'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDFRONT', 'AWS_RETRY_MODE', 'AWS_MAX_ATTEMPTS') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+    }
+    $env:AWS_ACCESS_KEY_ID = 'AKIDPESTERTEST0001'
+    $env:AWS_SECRET_ACCESS_KEY = 'pester-secret-key-never-printed'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:TestCredentialsDir 'no-credentials'
+    $env:AWS_CONFIG_FILE = Join-Path $script:TestCredentialsDir 'no-config'
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+}
+Reset-TestAwsEnvironment
+
+# The command line of a fresh pwsh like this one (the local dotnet tool runs as 'dotnet pwsh.dll').
+function Get-PwshCommandLine {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    else { @($process) }
+}
+
+# Runs a script in a new pwsh process with the built module imported; returns its output lines.
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)][string] $Script, [hashtable] $Environment = @{})
+    $commandLine = Get-PwshCommandLine
+    $startInfo = [Diagnostics.ProcessStartInfo]::new($commandLine[0])
+    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$script:ModulePath'; $Script")) {
+        $startInfo.ArgumentList.Add($argument)
+    }
+    foreach ($key in $Environment.Keys) { $startInfo.Environment[$key] = $Environment[$key] }
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $startInfo.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($startInfo)
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $stdout = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout -split "`r?`n"; Error = $stderr.Result }
+}
