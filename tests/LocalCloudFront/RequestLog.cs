@@ -20,7 +20,8 @@ public sealed record RequestLogEntry(
     string? CredentialRegion,
     string? CredentialService,
     bool SecurityTokenPresent,
-    string? UserAgent);
+    string? UserAgent,
+    string ConnectionId);
 
 /// <summary>State of one CloudFront request that its handler shares with the logging middleware.</summary>
 public sealed class CloudFrontExchange
@@ -102,7 +103,8 @@ public sealed class RequestLog
                 credential?.Region,
                 credential?.Service,
                 request.Headers.ContainsKey("X-Amz-Security-Token"),
-                request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null));
+                request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
+                context.Connection.Id));
         }
     }
 }
