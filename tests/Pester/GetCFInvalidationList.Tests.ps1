@@ -135,6 +135,17 @@ Describe 'Get-CFInvalidationList' {
         }
     }
 
+    Describe 'Get-CFInvalidationList connections' {
+        It 'sends every page of every pipeline input over one kept-alive connection' {
+            $items = @('ESMALL', 'EMANY' | Get-CFInvalidationList -EndpointUrl $endpoint)
+
+            $items.Count | Should -Be 2512
+            $requests = @(Get-LocalRequestLog -Server $script:server)
+            $requests.Count | Should -Be 28  # 3 pages of 5 and 25 pages of 100
+            @($requests.connectionId | Sort-Object -Unique).Count | Should -Be 1
+        }
+    }
+
     Describe 'Get-CFInvalidationList signing' {
         It 'signs with the environment credentials for us-east-1/cloudfront even when AWS_REGION says otherwise' {
             $env:AWS_REGION = 'eu-west-3'

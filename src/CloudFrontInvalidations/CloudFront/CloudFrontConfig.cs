@@ -25,6 +25,10 @@ namespace CloudFrontInvalidations.CloudFront
             ServiceId = ServiceName;
             AuthenticationServiceName = SigningName;
             EndpointProvider = new CloudFrontEndpointProvider();
+            // Off Windows the SDK defaults to one HttpClient per processor and takes them in turn, so a
+            // listing alternates between as many connections; one HttpClient keeps every page of an
+            // invocation on one kept-alive connection.
+            HttpClientCacheSize = 1;
         }
 
         public override string RegionEndpointServiceName => SigningName;
