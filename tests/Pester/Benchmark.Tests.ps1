@@ -8,8 +8,9 @@ BeforeAll {
 Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
     It 'runs every measurement and writes the table, the targets and the machine to the results file' {
         $results = Join-Path $TestDrive 'results.md'
-        $pwsh, $pwshArguments = Get-PwshCommandLine
-        $output = & $pwsh @pwshArguments -NoProfile -NonInteractive -File "$script:RepoRoot/bench/Invoke-Benchmark.ps1" `
+        $pwsh = @(Get-PwshCommandLine)
+        $pwshArguments = @($pwsh | Select-Object -Skip 1)
+        $output = & $pwsh[0] @pwshArguments -NoProfile -NonInteractive -File "$script:RepoRoot/bench/Invoke-Benchmark.ps1" `
             -ModulePath (Split-Path $script:ModulePath) -Quick -OutputPath $results 2>&1
 
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
@@ -23,6 +24,6 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '## Machine', 'CPUs (nproc)', 'Load average')) {
             $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
         }
-        ($output -join "`n") | Should -BeLikeExactly '*| **ours, warm**: `Get-CFInvalidationList`, 300 items*'
+        ($output -join "`n") | Should -Match ([regex]::Escape('| **ours, warm**: `Get-CFInvalidationList`, 300 items')) -Because 'the table is printed too'
     }
 }
