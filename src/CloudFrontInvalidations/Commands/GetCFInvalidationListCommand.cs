@@ -46,10 +46,27 @@ namespace CloudFrontInvalidations.Commands
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
+        /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout); timed-out attempts are retried like others.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int? TimeoutSec { get; set; }
+
         protected override void BeginProcessing()
         {
-            _client = ClientFactory.CreateClient(new ClientSettings { Region = Region, EndpointUrl = EndpointUrl });
-            _lister = new InvalidationLister(_client);
+            try
+            {
+                _client = ClientFactory.CreateClient(new ClientSettings
+                {
+                    Region = Region,
+                    EndpointUrl = EndpointUrl,
+                    Timeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
+                });
+            }
+            catch (Exception failure)
+            {
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, null));
+            }
+            _lister = new InvalidationLister(_client!);
         }
 
         protected override void ProcessRecord()
@@ -67,7 +84,9 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
-                WriteError(ErrorMap.ToErrorRecord(failure, DistributionId));
+                var record = ErrorMap.ToErrorRecord(failure, DistributionId);
+                if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
+                WriteError(record);
             }
         }
 

@@ -10,6 +10,8 @@ namespace CloudFrontInvalidations.Session
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
+        /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
+        public TimeSpan? Timeout { get; set; }
         /// <summary>Explicit credentials; null means AWSSDK.Core's default chain.</summary>
         public AWSCredentials? Credentials { get; set; }
     }
@@ -22,6 +24,8 @@ namespace CloudFrontInvalidations.Session
             var config = new CloudFrontConfig();
             if (!string.IsNullOrEmpty(settings.Region))
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
+            if (settings.Timeout.HasValue)
+                config.Timeout = settings.Timeout;
             if (!string.IsNullOrEmpty(settings.EndpointUrl))
             {
                 // ServiceURL and RegionEndpoint cancel each other (last set wins), so the endpoint goes
