@@ -47,7 +47,7 @@ Describe 'Get-CFInvalidationList errors' {
             $record.TargetObject | Should -Be $Id
             $record.ErrorDetails.Message | Should -BeLike "*AWS request id: $($record.Exception.RequestId).*"
             $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-            (Get-Requests).Count | Should -Be 1
+            @(Get-Requests).Count | Should -Be 1
         }
 
         It 'is non-terminating: the next input is listed and $? is false' {
@@ -109,7 +109,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.Exception.InnerException | Should -BeOfType [Amazon.Runtime.AmazonClientException]
             $caught.ErrorDetails.Message | Should -Match 'No AWS credentials were found\. Provide credentials as for the AWS CLI: AWS_ACCESS_KEY_ID'
             ($Error.Count - $errorCountBefore) | Should -Be 1
-            (Get-Requests).Count | Should -Be 0
+            @(Get-Requests).Count | Should -Be 0
         }
 
         It 'a named profile that does not exist is ProfileNotFound, reported once' {
@@ -122,7 +122,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $caught.Exception | Should -BeOfType [Amazon.Runtime.CredentialManagement.ProfileNotFoundException]
             $caught.ErrorDetails.Message | Should -Match 'no-such-profile'
-            (Get-Requests).Count | Should -Be 0
+            @(Get-Requests).Count | Should -Be 0
         }
     }
 
@@ -142,7 +142,7 @@ Describe 'Get-CFInvalidationList errors' {
 
             $caught.FullyQualifiedErrorId | Should -BeLike "ParameterArgumentValidationError*,$commandName"
             $caught.CategoryInfo.Category | Should -Be 'InvalidData'
-            (Get-Requests).Count | Should -Be 0
+            @(Get-Requests).Count | Should -Be 0
         }
 
         It 'a bad id from the pipeline fails alone; the next input is listed' {
@@ -161,7 +161,7 @@ Describe 'Get-CFInvalidationList errors' {
             try { Get-CFInvalidationList ESMALL -MaxItem $Value -EndpointUrl $endpoint } catch { $caught = $_ }
 
             $caught.Exception | Should -BeOfType [System.Management.Automation.ParameterBindingException]
-            (Get-Requests).Count | Should -Be 0
+            @(Get-Requests).Count | Should -Be 0
         }
 
         It 'a marker is sent URL-encoded whatever it contains' {

@@ -52,6 +52,9 @@ namespace CloudFrontInvalidations.Errors
                 ExceptionType.IsInstanceOfType(failure) && (_when == null || _when(failure));
         }
 
+        private const string ResumeOrReport =
+            "Resume with the -Marker given in the message; report the endpoint's behaviour if it persists.";
+
         public static IReadOnlyList<Entry> Entries { get; } = new[]
         {
             new Entry("CredentialsNotFound", ErrorCategory.AuthenticationError, typeof(CredentialsUnavailableException),
@@ -94,18 +97,15 @@ namespace CloudFrontInvalidations.Errors
             new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
                 "The response could not be read as XML, even after the SDK's retries (cut short or not from CloudFront).",
                 "Check -EndpointUrl and any proxy in between; run again."),
-            new Entry("IncompleteResponse", ErrorCategory.InvalidResult, typeof(InvalidListingException),
+            ListingViolationEntry(ListingViolation.IncompleteResponse,
                 "The response is XML but lacks the InvalidationList element or an invalidation's Id.",
-                "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again.",
-                e => ((InvalidListingException)e).Violation == ListingViolation.IncompleteResponse),
-            new Entry("RepeatedNextMarker", ErrorCategory.InvalidResult, typeof(InvalidListingException),
+                "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
+            ListingViolationEntry(ListingViolation.RepeatedNextMarker,
                 "The service sent a NextMarker already followed in this listing; following it would loop forever.",
-                "Resume with the -Marker given in the message; report the endpoint's behaviour if it persists.",
-                e => ((InvalidListingException)e).Violation == ListingViolation.RepeatedNextMarker),
-            new Entry("TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, typeof(InvalidListingException),
+                ResumeOrReport),
+            ListingViolationEntry(ListingViolation.TruncatedWithoutNextMarker,
                 "The service said the list is truncated but sent no NextMarker to continue from.",
-                "Resume with the -Marker given in the message; report the endpoint's behaviour if it persists.",
-                e => ((InvalidListingException)e).Violation == ListingViolation.TruncatedWithoutNextMarker),
+                ResumeOrReport),
             new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, typeof(AmazonServiceException),
                 "CloudFront answered with an error code not listed above.",
                 "See the error code and AWS request id in the message; the CloudFront API reference explains each code."),
@@ -155,6 +155,11 @@ namespace CloudFrontInvalidations.Errors
         // An interrupted listing is reported as its cause, typed, with the partial-listing facts added.
         private static Exception CauseOf(Exception failure) =>
             failure is ListingInterruptedException && failure.InnerException != null ? failure.InnerException : failure;
+
+        // A paging guard: the ErrorId is the violation's name.
+        private static Entry ListingViolationEntry(ListingViolation violation, string cause, string recommendedAction) =>
+            new Entry(violation.ToString(), ErrorCategory.InvalidResult, typeof(InvalidListingException), cause,
+                recommendedAction, e => ((InvalidListingException)e).Violation == violation);
 
         private static bool HasCode(Exception failure, params string[] codes) =>
             failure is AmazonServiceException service && Array.IndexOf(codes, service.ErrorCode) >= 0;
