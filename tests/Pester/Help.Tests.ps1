@@ -36,7 +36,7 @@ Describe 'Get-CFInvalidationList help' {
             $expectedAliases = if ($metadata.Aliases.Count) { ($metadata.Aliases | Sort-Object) -join ', ' } else { 'none' }
             (($parameter.aliases -split ',\s*' | Sort-Object) -join ', ') | Should -Be $expectedAliases -Because "aliases of -$($parameter.name)"
             $positions = @($declared.Position | Where-Object { $_ -ge 0 })
-            $parameter.position | Should -Be $(if ($positions) { "$($positions[0])" } else { 'named' }) -Because "-$($parameter.name) position"
+            $parameter.position | Should -Be $(if ($positions.Count) { "$($positions[0])" } else { 'named' }) -Because "-$($parameter.name) position"
             $parameter.required | Should -Be ([string]($declared.IsMandatory -contains $true)).ToLower() -Because "-$($parameter.name) required"
             $byValue = $declared.ValueFromPipeline -contains $true
             $byName = $declared.ValueFromPipelineByPropertyName -contains $true
