@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,12 +18,22 @@ namespace CloudFrontInvalidations.CloudFront
     {
         private static readonly IServiceMetadata Metadata = new CloudFrontMetadata();
 
+        // A field initializer runs before the base constructor, which builds the pipeline.
+        private readonly RequestAttemptObserver _attemptObserver = new RequestAttemptObserver();
+
         /// <summary>Credentials from AWSSDK.Core's default chain (environment, profiles, SSO, container, instance).</summary>
         public CloudFrontClient(CloudFrontConfig config) : base(config) { }
 
         public CloudFrontClient(AWSCredentials credentials, CloudFrontConfig config) : base(credentials, config) { }
 
         protected override IServiceMetadata ServiceMetadata => Metadata;
+
+        /// <summary>Told of every failed HTTP attempt, retried or not, on the thread it failed on.</summary>
+        public Action<RequestAttempt>? AttemptFailed
+        {
+            get => _attemptObserver.AttemptFailed;
+            set => _attemptObserver.AttemptFailed = value;
+        }
 
         public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
             CancellationToken cancellationToken = default)
@@ -40,6 +51,7 @@ namespace CloudFrontInvalidations.CloudFront
             pipeline.RemoveHandler<EndpointResolver>();
             pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            pipeline.AddHandlerAfter<RetryHandler>(_attemptObserver);
         }
 
         /// <summary>Every CloudFront operation is SigV4-signed.</summary>

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Commands
@@ -13,11 +14,12 @@ namespace CloudFrontInvalidations.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CFInvalidationList")]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : PSCmdlet, IDisposable
+    public sealed class GetCFInvalidationListCommand : PSCmdlet, IListingOutput, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CloudFrontClient? _client;
         private InvalidationLister? _lister;
+        private ListingReporter? _reporter;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -50,16 +52,21 @@ namespace CloudFrontInvalidations.Commands
         {
             _client = ClientFactory.CreateClient(new ClientSettings { Region = Region, EndpointUrl = EndpointUrl });
             _lister = new InvalidationLister(_client);
+            _reporter = new ListingReporter(this);
+            _client.AttemptFailed = _reporter.RecordFailedAttempt;
         }
 
         protected override void ProcessRecord()
         {
+            _reporter!.ListingStarted(DistributionId, AutoIterate);
             try
             {
                 foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, AutoIterate, _stopping.Token))
                 {
+                    _reporter.PageReceived(page);
                     foreach (var item in page.Items) WriteObject(item);
                 }
+                _reporter.ListingEnded();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -67,6 +74,7 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
+                _reporter.ListingEnded();
                 WriteError(ErrorMap.ToErrorRecord(failure, DistributionId));
             }
         }
