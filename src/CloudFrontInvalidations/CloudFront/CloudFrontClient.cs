@@ -46,6 +46,17 @@ namespace CloudFrontInvalidations.CloudFront
             return InvokeAsync<ListInvalidationsResponse>(request, options, cancellationToken);
         }
 
+        public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
+            CancellationToken cancellationToken = default)
+        {
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = ListDistributionsMarshaller.Instance,
+                ResponseUnmarshaller = ListDistributionsUnmarshaller.Instance,
+            };
+            return InvokeAsync<ListDistributionsResponse>(request, options, cancellationToken);
+        }
+
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {
             pipeline.RemoveHandler<EndpointResolver>();

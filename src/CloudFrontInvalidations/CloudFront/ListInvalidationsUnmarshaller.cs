@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 
@@ -10,7 +9,7 @@ namespace CloudFrontInvalidations.CloudFront
     /// Reads the InvalidationList XML as it streams in (the SDK's XmlReader-based context: no DOM),
     /// and turns error bodies into the typed CloudFront exceptions.
     /// </summary>
-    internal sealed class ListInvalidationsUnmarshaller : XmlResponseUnmarshaller
+    internal sealed class ListInvalidationsUnmarshaller : CloudFrontXmlUnmarshaller
     {
         internal static readonly ListInvalidationsUnmarshaller Instance = new ListInvalidationsUnmarshaller();
 
@@ -27,15 +26,6 @@ namespace CloudFrontInvalidations.CloudFront
                 }
             }
             return response;
-        }
-
-        public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context,
-            Exception innerException, HttpStatusCode statusCode)
-        {
-            var error = XmlErrorResponseUnmarshaller.GetInstance().Unmarshall(context);
-            error.InnerException = innerException;
-            error.StatusCode = statusCode;
-            return CloudFrontServiceException.FromErrorResponse(error);
         }
 
         private static InvalidationList ReadInvalidationList(XmlUnmarshallerContext context)

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Session;
@@ -25,6 +26,7 @@ namespace CloudFrontInvalidations.Commands
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionId]
+        [ArgumentCompleter(typeof(DistributionIdCompleter))]
         public string DistributionId { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -45,6 +47,7 @@ namespace CloudFrontInvalidations.Commands
 
         [Parameter]
         [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
