@@ -20,8 +20,8 @@ BeforeAll {
         [pscustomobject]@{
             Output   = @($output)
             Progress = @($script:shell.Streams.Progress)
-            Verbose  = @($script:shell.Streams.Verbose.Message)
-            Debug    = @($script:shell.Streams.Debug.Message)
+            Verbose  = @($script:shell.Streams.Verbose | ForEach-Object Message)
+            Debug    = @($script:shell.Streams.Debug | ForEach-Object Message)
             Errors   = @($script:shell.Streams.Error)
         }
     }
@@ -82,7 +82,7 @@ Describe 'Get-CFInvalidationList verbose and debug output' {
         $run.Output.Count | Should -Be 5
         $run.Errors | Should -BeNullOrEmpty
         $run.Debug.Count | Should -Be 1
-        $run.Debug[0] | Should -Match '^ListInvalidations\w* EREPORTRETRY attempt 1 failed after \d+ ms: HTTP 503 ServiceUnavailable \(AWS request id [0-9a-f-]{36}\)$'
+        $run.Debug[0] | Should -Match '^ListInvalidations EREPORTRETRY attempt 1 failed after \d+ ms: HTTP 503 ServiceUnavailable \(AWS request id [0-9a-f-]{36}\)$'
         $allText = ($run.Verbose + $run.Debug) -join "`n"
         $allText | Should -Not -Match ([regex]::Escape($env:AWS_SECRET_ACCESS_KEY))
         $allText | Should -Not -Match ([regex]::Escape($env:AWS_ACCESS_KEY_ID))

@@ -6,6 +6,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials.Internal;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Internal.Transform;
 
 namespace CloudFrontInvalidations.CloudFront
 {
@@ -36,26 +37,17 @@ namespace CloudFrontInvalidations.CloudFront
         }
 
         public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
-            CancellationToken cancellationToken = default)
-        {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListInvalidationsMarshaller.Instance,
-                ResponseUnmarshaller = ListInvalidationsUnmarshaller.Instance,
-            };
-            return InvokeAsync<ListInvalidationsResponse>(request, options, cancellationToken);
-        }
+            CancellationToken cancellationToken = default) =>
+            Invoke<ListInvalidationsResponse>(request, ListInvalidationsMarshaller.Instance, ListInvalidationsUnmarshaller.Instance, cancellationToken);
 
         public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
-            CancellationToken cancellationToken = default)
-        {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListDistributionsMarshaller.Instance,
-                ResponseUnmarshaller = ListDistributionsUnmarshaller.Instance,
-            };
-            return InvokeAsync<ListDistributionsResponse>(request, options, cancellationToken);
-        }
+            CancellationToken cancellationToken = default) =>
+            Invoke<ListDistributionsResponse>(request, ListDistributionsMarshaller.Instance, ListDistributionsUnmarshaller.Instance, cancellationToken);
+
+        private Task<TResponse> Invoke<TResponse>(AmazonWebServiceRequest request, IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
+            ResponseUnmarshaller unmarshaller, CancellationToken cancellationToken)
+            where TResponse : AmazonWebServiceResponse, new() =>
+            InvokeAsync<TResponse>(request, new InvokeOptions { RequestMarshaller = marshaller, ResponseUnmarshaller = unmarshaller }, cancellationToken);
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {

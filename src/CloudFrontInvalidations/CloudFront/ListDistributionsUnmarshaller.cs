@@ -27,11 +27,9 @@ namespace CloudFrontInvalidations.CloudFront
         private static DistributionList ReadDistributionList(XmlUnmarshallerContext context)
         {
             var list = new DistributionList();
-            var listDepth = context.CurrentDepth;
-            while (context.ReadAtDepth(listDepth))
+            ForEachElementWithin(context, name =>
             {
-                if (!context.IsStartElement) continue;
-                switch (context.CurrentElementName)
+                switch (name)
                 {
                     case "Marker": list.Marker = StringUnmarshaller.Instance.Unmarshall(context); break;
                     case "NextMarker": list.NextMarker = StringUnmarshaller.Instance.Unmarshall(context); break;
@@ -40,7 +38,7 @@ namespace CloudFrontInvalidations.CloudFront
                         (list.Items ??= new List<DistributionSummary>()).Add(ReadSummary(context));
                         break;
                 }
-            }
+            });
             return list;
         }
 
@@ -48,17 +46,17 @@ namespace CloudFrontInvalidations.CloudFront
         private static DistributionSummary ReadSummary(XmlUnmarshallerContext context)
         {
             var summary = new DistributionSummary();
-            var summaryDepth = context.CurrentDepth;
-            while (context.ReadAtDepth(summaryDepth))
+            var childDepth = context.CurrentDepth + 1;
+            ForEachElementWithin(context, name =>
             {
-                if (!context.IsStartElement || context.CurrentDepth != summaryDepth + 1) continue;
-                switch (context.CurrentElementName)
+                if (context.CurrentDepth != childDepth) return;
+                switch (name)
                 {
                     case "Id": summary.Id = StringUnmarshaller.Instance.Unmarshall(context); break;
                     case "DomainName": summary.DomainName = StringUnmarshaller.Instance.Unmarshall(context); break;
                     case "Comment": summary.Comment = StringUnmarshaller.Instance.Unmarshall(context); break;
                 }
-            }
+            });
             return summary;
         }
     }

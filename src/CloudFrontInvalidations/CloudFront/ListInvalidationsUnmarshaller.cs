@@ -31,11 +31,9 @@ namespace CloudFrontInvalidations.CloudFront
         private static InvalidationList ReadInvalidationList(XmlUnmarshallerContext context)
         {
             var list = new InvalidationList();
-            var listDepth = context.CurrentDepth;
-            while (context.ReadAtDepth(listDepth))
+            ForEachElementWithin(context, name =>
             {
-                if (!context.IsStartElement) continue;
-                switch (context.CurrentElementName)
+                switch (name)
                 {
                     case "Marker": list.Marker = StringUnmarshaller.Instance.Unmarshall(context); break;
                     case "NextMarker": list.NextMarker = StringUnmarshaller.Instance.Unmarshall(context); break;
@@ -46,18 +44,16 @@ namespace CloudFrontInvalidations.CloudFront
                         (list.Items ??= new List<InvalidationSummary>()).Add(ReadSummary(context));
                         break;
                 }
-            }
+            });
             return list;
         }
 
         private static InvalidationSummary ReadSummary(XmlUnmarshallerContext context)
         {
             var summary = new InvalidationSummary();
-            var summaryDepth = context.CurrentDepth;
-            while (context.ReadAtDepth(summaryDepth))
+            ForEachElementWithin(context, name =>
             {
-                if (!context.IsStartElement) continue;
-                switch (context.CurrentElementName)
+                switch (name)
                 {
                     case "Id": summary.Id = StringUnmarshaller.Instance.Unmarshall(context); break;
                     case "Status": summary.Status = StringUnmarshaller.Instance.Unmarshall(context); break;
@@ -65,7 +61,7 @@ namespace CloudFrontInvalidations.CloudFront
                         summary.CreateTime = AsUtc(DateTimeUnmarshaller.Instance.Unmarshall(context));
                         break;
                 }
-            }
+            });
             return summary;
         }
 

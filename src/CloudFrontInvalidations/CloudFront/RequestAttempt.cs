@@ -48,9 +48,13 @@ namespace CloudFrontInvalidations.CloudFront
             }
             catch (Exception failure) when (!requestContext.CancellationToken.IsCancellationRequested)
             {
-                AttemptFailed?.Invoke(new RequestAttempt(requestContext.RequestName, requestContext.Retries + 1, stopwatch.Elapsed, failure));
+                AttemptFailed?.Invoke(new RequestAttempt(OperationName(requestContext.RequestName), requestContext.Retries + 1, stopwatch.Elapsed, failure));
                 throw;
             }
         }
+
+        // The SDK names a request by its type ("ListInvalidationsRequest"); the operation is the API's name.
+        private static string OperationName(string requestName) =>
+            requestName.EndsWith("Request", StringComparison.Ordinal) ? requestName.Substring(0, requestName.Length - "Request".Length) : requestName;
     }
 }
