@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Commands
@@ -13,16 +15,18 @@ namespace CloudFrontInvalidations.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CFInvalidationList")]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : PSCmdlet, IDisposable
+    public sealed class GetCFInvalidationListCommand : PSCmdlet, IListingOutput, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CloudFrontClient? _client;
         private InvalidationLister? _lister;
+        private ListingReporter? _reporter;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionId]
+        [ArgumentCompleter(typeof(DistributionIdCompleter))]
         public string DistributionId { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -43,23 +47,46 @@ namespace CloudFrontInvalidations.Commands
 
         [Parameter]
         [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
+        /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout); timed-out attempts are retried like others.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int? TimeoutSec { get; set; }
+
         protected override void BeginProcessing()
         {
-            _client = ClientFactory.CreateClient(new ClientSettings { Region = Region, EndpointUrl = EndpointUrl });
-            _lister = new InvalidationLister(_client);
+            try
+            {
+                _client = ClientFactory.CreateClient(new ClientSettings
+                {
+                    Region = Region,
+                    EndpointUrl = EndpointUrl,
+                    Timeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
+                });
+            }
+            catch (Exception failure)
+            {
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, null));
+            }
+            _lister = new InvalidationLister(_client!);
+            _reporter = new ListingReporter(this);
+            _client!.AttemptFailed = _reporter.RecordFailedAttempt;
         }
 
         protected override void ProcessRecord()
         {
+            _reporter!.ListingStarted(DistributionId, AutoIterate);
             try
             {
                 foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, AutoIterate, _stopping.Token))
                 {
+                    _reporter.PageReceived(page);
                     foreach (var item in page.Items) WriteObject(item);
                 }
+                _reporter.ListingEnded();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -67,7 +94,10 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
-                WriteError(ErrorMap.ToErrorRecord(failure, DistributionId));
+                _reporter!.ListingEnded();
+                var record = ErrorMap.ToErrorRecord(failure, DistributionId);
+                if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
+                WriteError(record);
             }
         }
 

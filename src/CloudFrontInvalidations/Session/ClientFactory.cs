@@ -1,6 +1,7 @@
 using System;
 using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
@@ -10,6 +11,8 @@ namespace CloudFrontInvalidations.Session
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
+        /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
+        public TimeSpan? Timeout { get; set; }
         /// <summary>Explicit credentials; null means AWSSDK.Core's default chain.</summary>
         public AWSCredentials? Credentials { get; set; }
     }
@@ -19,9 +22,15 @@ namespace CloudFrontInvalidations.Session
     {
         public static CloudFrontConfig CreateConfig(ClientSettings settings)
         {
+            // AWSSDK.Core reads AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the profile's retry_mode/max_attempts
+            // once per process; re-read them per invocation, as a new aws CLI process would, so that a
+            // change made in a long-lived PowerShell session applies.
+            FallbackInternalConfigurationFactory.Reset();
             var config = new CloudFrontConfig();
             if (!string.IsNullOrEmpty(settings.Region))
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
+            if (settings.Timeout.HasValue)
+                config.Timeout = settings.Timeout;
             if (!string.IsNullOrEmpty(settings.EndpointUrl))
             {
                 // ServiceURL and RegionEndpoint cancel each other (last set wins), so the endpoint goes
