@@ -209,19 +209,16 @@ try {
     $httpClient = [Net.Http.HttpClient]::new()
 
     # --- Timings of one full listing ------------------------------------------------------------
-    $warm = @{ Name = "**ours, warm**: ``Get-CFInvalidationList``, $($Small.Count) items, in this pwsh (module imported)"; Run = {
+    function Measure-WarmListing([switch] $WithoutProgress) {
+        if ($WithoutProgress) { $ProgressPreference = 'SilentlyContinue' }
         $stopwatch.Restart()
         $items = Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url
         $stopwatch.Stop()
         Assert-Count 'Get-CFInvalidationList' @($items).Count $Small.Count
-        $stopwatch.Elapsed.TotalMilliseconds } }
-    $warmNoProgress = @{ Name = "ours, warm, with ``ProgressPreference = 'SilentlyContinue'`` (what progress costs)"; Run = {
-        $ProgressPreference = 'SilentlyContinue'
-        $stopwatch.Restart()
-        $items = Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url
-        $stopwatch.Stop()
-        Assert-Count 'Get-CFInvalidationList' @($items).Count $Small.Count
-        $stopwatch.Elapsed.TotalMilliseconds } }
+        $stopwatch.Elapsed.TotalMilliseconds
+    }
+    $warm = @{ Name = "**ours, warm**: ``Get-CFInvalidationList``, $($Small.Count) items, in this pwsh (module imported)"; Run = { Measure-WarmListing } }
+    $warmNoProgress = @{ Name = "ours, warm, with ``ProgressPreference = 'SilentlyContinue'`` (what progress costs)"; Run = { Measure-WarmListing -WithoutProgress } }
     $floorDotnet = @{ Name = 'floor (.NET): the same GETs from HttpClient in this process, no signing, no parsing'; Run = {
         $stopwatch.Restart()
         foreach ($pageUrl in $pageUrls) { $null = $httpClient.GetByteArrayAsync($pageUrl).GetAwaiter().GetResult() }
@@ -360,7 +357,8 @@ $worstColdVsAws = if ($awscliRatios) { ($awscliRatios.Cold | Measure-Object -Max
 function Format-Verdict($met) { if ($null -eq $met) { 'not measured' } elseif ($met) { 'met' } else { '**NOT MET**' } }
 $targets = @(
     @{ Target = "warm ≤ 1.5× the floor ($floorName)"; Measured = Format-Ratio ($warmMedian / $floorMedian); Met = $warmMedian / $floorMedian -le 1.5
-       Why = 'The floor sends bare GETs; ours signs each request (SigV4), runs AWSSDK.Core''s pipeline (retry, endpoint, auth handlers) and turns 100 XML items per page into objects that PowerShell writes one by one. Closing the gap further means a lighter pipeline than AWSSDK.Core''s per request, which would give up its retry and credential handling.' }
+       Why = ('The floor sends bare GETs. Each of our requests goes through AWSSDK.Core''s pipeline: its own request metrics, measured by hand here, put SigV4 signing at about 0.2 ms and its HTTP layer at about 0.4 ms per request, against about 0.13 ms for a bare HttpClient GET; reading a page of 100 items now takes about 0.1-0.3 ms (it took about 1.4 ms through the SDK''s XML context). ' +
+              'PowerShell then writes the 10,000 objects one by one. What would close it: fetching page N+1 while page N is written (started only after the first page is written, so the first object still comes before the second request and `Select-Object -First 5` still sends one request), or a signer that reuses its derived key; both are beyond this change.') }
     @{ Target = 'warm ≤ 0.3× awscli (slowest ratio over the installed versions)'; Measured = if ($null -ne $worstWarmVsAws) { Format-Ratio $worstWarmVsAws } else { 'no awscli' }; Met = if ($null -ne $worstWarmVsAws) { $worstWarmVsAws -le 0.3 } else { $null }
        Why = 'awscli pays a Python start and botocore''s per-request model work; a warm pwsh pays neither.' }
     @{ Target = 'cold ≤ awscli cold'; Measured = if ($null -ne $worstColdVsAws) { Format-Ratio $worstColdVsAws } else { 'no awscli' }; Met = if ($null -ne $worstColdVsAws) { $worstColdVsAws -le 1 } else { $null }

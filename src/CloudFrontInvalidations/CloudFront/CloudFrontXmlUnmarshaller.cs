@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Xml;
@@ -93,6 +94,20 @@ namespace CloudFrontInvalidations.CloudFront
                     reader.Skip();
             }
             reader.Read();
+        }
+
+        /// <summary>
+        /// Reads an Items element: each <paramref name="itemName"/> child with <paramref name="readItem"/>;
+        /// null when there is none, as for a list without Items.
+        /// </summary>
+        protected static List<T>? ReadItems<T>(XmlReader reader, string itemName, Func<XmlReader, T> readItem)
+        {
+            List<T>? items = null;
+            ForEachChildElement(reader, name =>
+            {
+                if (name == itemName) (items ??= new List<T>()).Add(readItem(reader));
+            });
+            return items;
         }
 
         /// <summary>The element's text; null for a self-closing element, as the SDK's context reads it.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Xml;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
@@ -23,12 +22,7 @@ namespace CloudFrontInvalidations.CloudFront
                     case "Marker": list.Marker = ReadString(reader); break;
                     case "NextMarker": list.NextMarker = ReadString(reader); break;
                     case "IsTruncated": list.IsTruncated = ReadBool(reader); break;
-                    case "Items":
-                        ForEachChildElement(reader, item =>
-                        {
-                            if (item == "DistributionSummary") (list.Items ??= new List<DistributionSummary>()).Add(ReadSummary(reader));
-                        });
-                        break;
+                    case "Items": list.Items = ReadItems(reader, "DistributionSummary", ReadSummary); break;
                 }
             });
             return list;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Xml;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
@@ -25,12 +24,7 @@ namespace CloudFrontInvalidations.CloudFront
                     case "MaxItems": list.MaxItems = ReadInt(reader); break;
                     case "IsTruncated": list.IsTruncated = ReadBool(reader); break;
                     case "Quantity": list.Quantity = ReadInt(reader); break;
-                    case "Items":
-                        ForEachChildElement(reader, item =>
-                        {
-                            if (item == "InvalidationSummary") (list.Items ??= new List<InvalidationSummary>()).Add(ReadSummary(reader));
-                        });
-                        break;
+                    case "Items": list.Items = ReadItems(reader, "InvalidationSummary", ReadSummary); break;
                 }
             });
             return list;
