@@ -6,7 +6,7 @@
 .DESCRIPTION
     Every target is a ratio between two measurements of the same run, so a shared, noisy machine
     shifts both sides alike. Repetitions are interleaved (one of each contestant per round) and
-    reported as min and median; ratios use the medians.
+    reported as min and median; verdicts use the ratio of medians, shown with the ratio of minimums.
 
     Contestants list the same distribution of 10,000 invalidations (100 pages of 100) served by
     tests/LocalCloudFront on 127.0.0.1: Get-CFInvalidationList warm (this process, module imported)
@@ -113,10 +113,14 @@ function Format-Number([double] $Value) {
 function Format-Ratio([double] $Value) { $Value.ToString('0.00', [cultureinfo]::InvariantCulture) + '×' }
 
 # "a ÷ b = medians-ratio (mins: mins-ratio)": the verdicts use medians; mins are what noise cannot inflate.
-function Format-Comparison([string] $Label, $Numerator, $Denominator) {
+function Get-Ratio($Numerator, $Denominator) {
     $top, $bottom = (Get-Stat $Numerator), (Get-Stat $Denominator)
-    "$Label = **$(Format-Ratio ($top.Median / $bottom.Median))** (mins: $(Format-Ratio ($top.Min / $bottom.Min)))"
+    @{ Median = $top.Median / $bottom.Median; Min = $top.Min / $bottom.Min }
 }
+
+function Format-RatioPair($Ratio) { "**$(Format-Ratio $Ratio.Median)** (mins: $(Format-Ratio $Ratio.Min))" }
+
+function Format-Comparison([string] $Label, $Numerator, $Denominator) { "$Label = $(Format-RatioPair (Get-Ratio $Numerator $Denominator))" }
 
 # Every `aws` on PATH plus Debian's, one per version; pyenv shims resolved to the real script.
 function Find-AwsCli {
@@ -310,11 +314,9 @@ $loadAtEnd = Get-LoadAverage
 # ---------------------------------------------------------------------------------------------------
 # Report
 
-$warmMedian = (Get-Stat $warm).Median
 $coldMedian = (Get-Stat $cold).Median
-$floorMedian = if ($floorCurl) { (Get-Stat $floorCurl).Median } else { (Get-Stat $floorDotnet).Median }
+$floor = if ($floorCurl) { $floorCurl } else { $floorDotnet }
 $floorName = if ($floorCurl) { 'curl' } else { '.NET HttpClient (curl not installed)' }
-$importShare = (Get-Stat $import).Median / (Get-Stat $bare).Median - 1
 $memoryGrowth = (Get-Stat $memory[1]).Median - (Get-Stat $memory[0]).Median
 
 function Format-Row($contestant, [string] $Unit, [string] $Ratios) {
@@ -331,16 +333,13 @@ $rows.Add((Format-Row $warm 'ms' ''))
 $rows.Add((Format-Row $warmNoProgress 'ms' (Format-Comparison 'warm ÷ this' $warm $warmNoProgress)))
 if ($floorCurl) { $rows.Add((Format-Row $floorCurl 'ms' (Format-Comparison 'warm ÷ floor' $warm $floorCurl))) }
 $rows.Add((Format-Row $floorDotnet 'ms' (Format-Comparison 'warm ÷ this' $warm $floorDotnet)))
-$peerRatios = @{}
 foreach ($peer in $peers) {
-    $peerMedian = (Get-Stat $peer).Median
-    $peerRatios[$peer.Name] = @{ Warm = $warmMedian / $peerMedian; Cold = $coldMedian / $peerMedian }
     $rows.Add((Format-Row $peer 'ms' "$(Format-Comparison 'warm ÷ this' $warm $peer); $(Format-Comparison 'cold ÷ this' $cold $peer)"))
 }
 $rows.Add((Format-Row $cold 'ms' ''))
 $rows.Add("| ours, cold, minus the bare pwsh start (medians): Import-Module, first request, listing | | | $(Format-Number ($coldMedian - (Get-Stat $bare).Median)) ms | | |")
 $rows.Add((Format-Row $bare 'ms' ''))
-$rows.Add((Format-Row $import 'ms' "import adds **$(($importShare * 100).ToString('0', [cultureinfo]::InvariantCulture))%** to bare start"))
+$rows.Add((Format-Row $import 'ms' (Format-Comparison 'this ÷ bare start' $import $bare)))
 $rows.Add((Format-Row $memory[0] 'MB' ''))
 $rows.Add((Format-Row $memory[1] 'MB' "growth for $($Large.Count / $Small.Count)× the items = **$(Format-Number $memoryGrowth) MB**"))
 $firstStat = @{ Samples = $firstObject; Name = "time to first object (listing $($Small.Count))" }
@@ -351,21 +350,35 @@ $rows.Add("| requests sent when the first object reached the pipeline | 1 | $req
 $rows.Add("| requests for ``… \| Select-Object -First 5`` | 1 | $selectFirstRequests | | | |")
 $rows.Add("| requests for ``-First 5`` | 1 | $(if ($null -ne $firstParameterRequests) { $firstParameterRequests } else { 'not available yet (-First arrives with issue 4)' }) | | | |")
 
-$awscliRatios = @($peers | Where-Object Name -like 'awscli*' | ForEach-Object { $peerRatios[$_.Name] })
-$worstWarmVsAws = if ($awscliRatios) { ($awscliRatios.Warm | Measure-Object -Maximum).Maximum } else { $null }
-$worstColdVsAws = if ($awscliRatios) { ($awscliRatios.Cold | Measure-Object -Maximum).Maximum } else { $null }
-function Format-Verdict($met) { if ($null -eq $met) { 'not measured' } elseif ($met) { 'met' } else { '**NOT MET**' } }
+# Against every installed awscli, the least favourable ratio counts (medians and minimums each).
+function Get-WorstRatioVsAwsCli($Ours) {
+    $ratios = @($peers | Where-Object { $_.ContainsKey('Cli') } | ForEach-Object { Get-Ratio $Ours $_ })
+    if (-not $ratios) { return $null }
+    @{ Median = ($ratios.Median | Measure-Object -Maximum).Maximum; Min = ($ratios.Min | Measure-Object -Maximum).Maximum }
+}
+$importRatio = Get-Ratio $import $bare
+# A time target is judged on the ratio of medians and on that of minimums; when they disagree, noise
+# decides, and the verdict says so rather than claim either.
+function Format-Verdict($Target) {
+    if ($null -eq $Target.Met) { 'not measured' }
+    elseif ($Target.ContainsKey('MetOnMins') -and $Target.Met -ne $Target.MetOnMins) { '**borderline**: medians and minimums disagree' }
+    elseif ($Target.Met) { 'met' } else { '**NOT MET**' }
+}
+function Complete-RatioTarget([hashtable] $Target, $Ratio, [double] $Limit) {
+    if ($null -eq $Ratio) { return $Target + @{ Measured = 'no awscli'; Met = $null } }
+    $Target + @{ Measured = Format-RatioPair $Ratio; Met = $Ratio.Median -le $Limit; MetOnMins = $Ratio.Min -le $Limit }
+}
 $targets = @(
-    @{ Target = "warm ≤ 1.5× the floor ($floorName)"; Measured = Format-Ratio ($warmMedian / $floorMedian); Met = $warmMedian / $floorMedian -le 1.5
+    Complete-RatioTarget -Ratio (Get-Ratio $warm $floor) -Limit 1.5 -Target @{ Target = "warm ≤ 1.5× the floor ($floorName)"
        Why = ('The floor sends bare GETs. Each of our requests goes through AWSSDK.Core''s pipeline: its own request metrics, measured by hand here, put SigV4 signing at about 0.2 ms and its HTTP layer at about 0.4 ms per request, against about 0.13 ms for a bare HttpClient GET; reading a page of 100 items now takes about 0.1-0.3 ms (it took about 1.4 ms through the SDK''s XML context). ' +
               'PowerShell then writes the 10,000 objects one by one. What would close it: fetching page N+1 while page N is written (started only after the first page is written, so the first object still comes before the second request and `Select-Object -First 5` still sends one request), or a signer that reuses its derived key; both are beyond this change.') }
-    @{ Target = 'warm ≤ 0.3× awscli (slowest ratio over the installed versions)'; Measured = if ($null -ne $worstWarmVsAws) { Format-Ratio $worstWarmVsAws } else { 'no awscli' }; Met = if ($null -ne $worstWarmVsAws) { $worstWarmVsAws -le 0.3 } else { $null }
+    Complete-RatioTarget -Ratio (Get-WorstRatioVsAwsCli $warm) -Limit 0.3 -Target @{ Target = 'warm ≤ 0.3× awscli (least favourable over the installed versions)'
        Why = 'awscli pays a Python start and botocore''s per-request model work; a warm pwsh pays neither.' }
-    @{ Target = 'cold ≤ awscli cold'; Measured = if ($null -ne $worstColdVsAws) { Format-Ratio $worstColdVsAws } else { 'no awscli' }; Met = if ($null -ne $worstColdVsAws) { $worstColdVsAws -le 1 } else { $null }
+    Complete-RatioTarget -Ratio (Get-WorstRatioVsAwsCli $cold) -Limit 1 -Target @{ Target = 'cold ≤ awscli cold (least favourable over the installed versions)'
        Why = ('A cold run is mostly pwsh''s own start (bare row; see the Machine section for whether this pwsh is precompiled) plus JIT-compiling the module and AWSSDK.Core on the first request. ' +
               'Measured by hand on this machine: ReadyToRun images of CloudFrontInvalidations.dll and AWSSDK.Core.dll (crossgen2 through a net10.0 linux-x64 publish) cut the methods JIT-compiled by the first request from about 1,550 to 500-700 and its time from 340-680 ms to 260-310 ms. ' +
               'Shipping that needs per-platform builds of both DLLs and an IL copy for Windows PowerShell 5.1 (which cannot load a platform-specific ReadyToRun image), so it waits for the module layout of the AssemblyLoadContext work (issue 4).') }
-    @{ Target = 'Import-Module adds ≤ 40% to bare pwsh start'; Measured = "$(($importShare * 100).ToString('0', [cultureinfo]::InvariantCulture))%"; Met = $importShare -le 0.4
+    Complete-RatioTarget -Ratio $importRatio -Limit 1.4 -Target @{ Target = 'Import-Module adds ≤ 40% to bare pwsh start (pwsh + import ÷ bare ≤ 1.4)'
        Why = 'Import loads the manifest, the format file and the module assembly; anything more shows in the assemblies list below.' }
     @{ Target = "peak memory for $($Large.Count) within 20 MB of $($Small.Count)"; Measured = "$(Format-Number $memoryGrowth) MB"; Met = $memoryGrowth -le 20
        Why = 'Items are written as each page arrives and nothing keeps them; growth would mean something buffers the listing.' }
@@ -381,7 +394,8 @@ $report.Add('# Benchmark results')
 $report.Add('')
 $report.Add("Produced by ``bench/Invoke-Benchmark.ps1`` ($(if ($Quick) { 'QUICK smoke run: tiny data, one round, numbers meaningless' } else { 'full run' })) on $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)) UTC. " +
     "Local endpoint on 127.0.0.1 (tests/LocalCloudFront), $PageSize items per page, so $pages requests per listing of $($Small.Count). " +
-    "Rounds are interleaved; ratios divide medians of the same run. Times in ms are wall-clock, process start included for every ``new process`` row.")
+    "Rounds are interleaved; a ratio divides medians of the same run (verdicts use these), with the ratio of minimums, which noise cannot inflate, beside it. " +
+    "Times in ms are wall-clock, process start included for every ``new process`` row.")
 $report.Add('')
 $report.AddRange($rows)
 $report.Add('')
@@ -389,11 +403,11 @@ $report.Add('## Targets')
 $report.Add('')
 $report.Add('| target | measured | verdict |')
 $report.Add('|---|---|---|')
-foreach ($target in $targets) { $report.Add("| $($target.Target) | $($target.Measured) | $(Format-Verdict $target.Met) |") }
-$unmet = @($targets | Where-Object { $_.Met -eq $false })
+foreach ($target in $targets) { $report.Add("| $($target.Target) | $($target.Measured) | $(Format-Verdict $target) |") }
+$unmet = @($targets | Where-Object { $_.Met -eq $false -or ($_.ContainsKey('MetOnMins') -and $_.MetOnMins -eq $false) })
 if ($unmet) {
     $report.Add('')
-    $report.Add('Why the unmet targets are unmet, and what would close them:')
+    $report.Add('Why the unmet and borderline targets are not clearly met, and what would close them:')
     $report.Add('')
     foreach ($target in $unmet) { $report.Add("- **$($target.Target)**: $($target.Why)") }
 }
