@@ -11,13 +11,15 @@ namespace CloudFrontInvalidations.Commands
     /// Lists a distribution's invalidation batches (CloudFront ListInvalidations), newest first,
     /// writing each item as its page arrives.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "CFInvalidationList")]
+    [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true)]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : PSCmdlet, IDisposable
+    public sealed class GetCFInvalidationListCommand : AwsSessionCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CloudFrontClient? _client;
         private InvalidationLister? _lister;
+        private ResponseSelector? _selector;
+        private PagingWindow? _window;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -37,29 +39,48 @@ namespace CloudFrontInvalidations.Commands
         [Parameter]
         public SwitchParameter NoAutoIteration { get; set; }
 
+        /// <summary>AWS.Tools' -Select; see ResponseSelector.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
-
-        [Parameter]
-        [Alias("RegionToCall")]
-        [ValidateNotNullOrEmpty]
-        public string? Region { get; set; }
+        public string Select { get; set; } = ResponseSelector.DefaultSelect;
 
         protected override void BeginProcessing()
         {
-            _client = ClientFactory.CreateClient(new ClientSettings { Region = Region, EndpointUrl = EndpointUrl });
+            try
+            {
+                _selector = ResponseSelector.Parse(Select);
+            }
+            catch (InvalidParameterException invalid)
+            {
+                ThrowTerminatingError(ErrorMap.ToSessionErrorRecord(invalid));
+            }
+            _window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
+            _client = Connect();
             _lister = new InvalidationLister(_client);
         }
 
         protected override void ProcessRecord()
         {
+            var window = _window!;
+            if (window.IsFull)
+            {
+                window.MarkIncomplete();
+                return;
+            }
             try
             {
-                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, AutoIterate, _stopping.Token))
+                // "^Name" needs the parameter, not the listing: one request still checks the distribution.
+                var autoIterate = AutoIterate && _selector!.ParameterName == null;
+                var moreAfterLastPage = false;
+                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, autoIterate, _stopping.Token))
                 {
-                    foreach (var item in page.Items) WriteObject(item);
+                    foreach (var output in _selector!.Select(page.Response))
+                        if (window.Admit()) WriteObject(output);
+                    moreAfterLastPage = page.Response.InvalidationList!.IsTruncated == true;
+                    if (window.IsFull) break; // disposing the page iterator sends no further request
                 }
+                if (moreAfterLastPage) window.MarkIncomplete();
+                if (_selector!.ParameterName != null && window.Admit())
+                    WriteObject(GetType().GetProperty(_selector.ParameterName)!.GetValue(this));
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -67,8 +88,19 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
+                window.MarkIncomplete();
                 WriteError(ErrorMap.ToErrorRecord(failure, DistributionId));
             }
+        }
+
+        /// <summary>
+        /// -IncludeTotalCount: the objects seen, known only at the end (never an extra request). Exact (accuracy 1)
+        /// when every listing reached its last page; otherwise a lower bound with accuracy 0 ("Unknown total count").
+        /// </summary>
+        protected override void EndProcessing()
+        {
+            if (PagingParameters.IncludeTotalCount.IsPresent)
+                WriteObject(PagingParameters.NewTotalCount(_window!.Seen, _window.IsSeenExact ? 1.0 : 0.0));
         }
 
         protected override void StopProcessing() => _stopping.Cancel();

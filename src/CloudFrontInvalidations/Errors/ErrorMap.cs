@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net.Http;
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Errors
 {
@@ -40,6 +42,12 @@ namespace CloudFrontInvalidations.Errors
                 "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
             new Entry("InvalidListingResponse", ErrorCategory.InvalidResult, e => e is InvalidListingException,
                 "The endpoint broke the paging contract; resume with -Marker, or report the endpoint's behaviour."),
+            new Entry("InvalidParameter", ErrorCategory.InvalidArgument, e => e is InvalidParameterException,
+                "Correct the parameter named in the message; see Get-Help Get-CFInvalidationList -Parameter <name>."),
+            new Entry("ProfileNotFound", ErrorCategory.ObjectNotFound, e => e is ProfileNotFoundException,
+                "Check the profile name and -ProfileLocation / AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE ('aws configure list-profiles' lists them)."),
+            new Entry("CredentialsUnavailable", ErrorCategory.AuthenticationError, e => e is CredentialsUnavailableException,
+                CredentialResolver.HowToConfigure),
             new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, e => e is AmazonServiceException,
                 "See the error code and AWS request id in the message."),
             new Entry("ConnectionFailed", ErrorCategory.ConnectionError, e => e is HttpRequestException,
@@ -66,6 +74,17 @@ namespace CloudFrontInvalidations.Errors
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, distributionId)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = entry.RecommendedAction },
+            };
+        }
+
+        /// <summary>The ErrorRecord for a failure to set up the session (parameters, credentials), before any listing.</summary>
+        public static ErrorRecord ToSessionErrorRecord(Exception failure)
+        {
+            var entry = Find(failure);
+            var target = failure is InvalidParameterException invalid ? invalid.ParameterName : null;
+            return new ErrorRecord(failure, entry.ErrorId, entry.Category, target)
+            {
+                ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = entry.RecommendedAction },
             };
         }
 

@@ -5,18 +5,30 @@ using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
 {
-    /// <summary>What the common AWS parameters say about where and as whom to call.</summary>
+    /// <summary>Where to call: the resolved region and the endpoint override.</summary>
     public sealed class ClientSettings
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
-        /// <summary>Explicit credentials; null means AWSSDK.Core's default chain.</summary>
-        public AWSCredentials? Credentials { get; set; }
     }
 
     /// <summary>Turns the common parameters into one configured client.</summary>
     public static class ClientFactory
     {
+        /// <summary>
+        /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)
+        /// and builds the client; <paramref name="description"/> says which region and credentials (for -Verbose).
+        /// </summary>
+        public static CloudFrontClient Connect(SessionParameters parameters, Func<string, string?> environment,
+            out string description)
+        {
+            var region = RegionResolver.Resolve(parameters, environment);
+            var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl });
+            var credentials = new CredentialResolver(environment).Resolve(parameters, config);
+            description = $"Region {region}; credentials from {credentials.Source}.";
+            return new CloudFrontClient(credentials.Credentials, config);
+        }
+
         public static CloudFrontConfig CreateConfig(ClientSettings settings)
         {
             var config = new CloudFrontConfig();
@@ -32,12 +44,5 @@ namespace CloudFrontInvalidations.Session
             return config;
         }
 
-        public static CloudFrontClient CreateClient(ClientSettings settings)
-        {
-            var config = CreateConfig(settings);
-            return settings.Credentials == null
-                ? new CloudFrontClient(config)
-                : new CloudFrontClient(settings.Credentials, config);
-        }
     }
 }
