@@ -18,8 +18,11 @@ function Reset-TestAwsEnvironment {
     }
     $env:AWS_ACCESS_KEY_ID = 'AKIDPESTERTEST0001'
     $env:AWS_SECRET_ACCESS_KEY = 'pester-secret-key-never-printed'
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:TestCredentialsDir 'no-credentials'
-    $env:AWS_CONFIG_FILE = Join-Path $script:TestCredentialsDir 'no-config'
+    # Empty files, not missing ones: AWSSDK.Core falls back to ~/.aws when these name no file, and it reads
+    # the variables once per process, so tests that need profiles write into these very files.
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:TestCredentialsDir 'credentials'
+    $env:AWS_CONFIG_FILE = Join-Path $script:TestCredentialsDir 'config'
+    Set-Content $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE -Value ''
     $env:AWS_EC2_METADATA_DISABLED = 'true'
 }
 Reset-TestAwsEnvironment
