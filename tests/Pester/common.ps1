@@ -34,12 +34,13 @@ function Get-PwshCommandLine {
     else { @($process) }
 }
 
-# Runs a script in a new pwsh process with the built module imported; returns its output lines.
+# Runs a script in a new pwsh process with the built module imported (unless -NoImport); returns its output lines.
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)][string] $Script, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory)][string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport)
     $commandLine = Get-PwshCommandLine
     $startInfo = [Diagnostics.ProcessStartInfo]::new($commandLine[0])
-    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$script:ModulePath'; $Script")) {
+    $import = if ($NoImport) { '' } else { "Import-Module '$script:ModulePath'; " }
+    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "$import$Script")) {
         $startInfo.ArgumentList.Add($argument)
     }
     foreach ($key in $Environment.Keys) { $startInfo.Environment[$key] = $Environment[$key] }
