@@ -1,0 +1,45 @@
+# The staged module folder is what ships: its manifest must be complete and explicit.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $script:staged = Split-Path $ModulePath
+    $script:manifest = Import-PowerShellDataFile $ModulePath
+}
+
+Describe 'CloudFrontInvalidations manifest' {
+    It 'passes Test-ModuleManifest on the staged module' {
+        $info = Test-ModuleManifest $ModulePath
+        $info.Name | Should -Be 'CloudFrontInvalidations'
+        $info.Version | Should -Be ([version] (Import-PowerShellDataFile "$RepoRoot/CloudFrontInvalidations.psd1").ModuleVersion)
+    }
+
+    It 'is the repository-root manifest, unchanged' {
+        (Get-FileHash $ModulePath).Hash | Should -Be (Get-FileHash "$RepoRoot/CloudFrontInvalidations.psd1").Hash
+    }
+
+    It 'exports exactly the cmdlet, by name, and nothing else' {
+        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidationList')
+        foreach ($key in 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
+            , $manifest[$key] | Should -BeOfType [object[]]
+            $manifest[$key].Count | Should -Be 0 -Because "$key must be an explicit empty list"
+        }
+        (Get-Command -Module CloudFrontInvalidations).Name | Should -Be @('Get-CFInvalidationList')
+    }
+
+    It 'declares editions, PowerShell version and gallery metadata' {
+        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
+        $manifest.PowerShellVersion | Should -Not -BeNullOrEmpty
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'CloudFront'
+        $manifest.PrivateData.PSData.LicenseUri | Should -Match '^https://'
+        $manifest.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+    }
+
+    It 'ships the format file and the AWS SDK runtime it needs' {
+        Test-Path (Join-Path $staged 'CloudFrontInvalidations.format.ps1xml') | Should -BeTrue
+        Get-ChildItem $staged -Recurse -Filter 'AWSSDK.Core.dll' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'declares its output type' {
+        (Get-Command Get-CFInvalidationList).OutputType.Name | Should -Be 'CloudFrontInvalidations.CloudFront.InvalidationSummary'
+    }
+}
