@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -28,12 +29,17 @@ namespace CloudFrontInvalidations.Loader
             Resolving += (context, name) => LoadFromDependencies(name);
         }
 
-        /// <summary>Loads the cmdlet assembly into a new context, for Import-Module -Assembly.</summary>
-        public static Assembly LoadCmdletAssembly(string moduleFolder)
-        {
-            var context = new ModuleLoadContext(Path.Combine(moduleFolder, DependencyFolderName));
-            return context.LoadFromAssemblyPath(Path.Combine(moduleFolder, CmdletAssemblyFileName));
-        }
+        private static readonly ConcurrentDictionary<string, Assembly> CmdletAssemblies =
+            new ConcurrentDictionary<string, Assembly>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The cmdlet assembly of this module folder, for Import-Module -Assembly: loaded into a new context the
+        /// first time, the same assembly on every later import (Import-Module -Force), as with a plain binary module.
+        /// </summary>
+        public static Assembly LoadCmdletAssembly(string moduleFolder) =>
+            CmdletAssemblies.GetOrAdd(Path.GetFullPath(moduleFolder), folder =>
+                new ModuleLoadContext(Path.Combine(folder, DependencyFolderName))
+                    .LoadFromAssemblyPath(Path.Combine(folder, CmdletAssemblyFileName)));
 
         protected override Assembly? Load(AssemblyName assemblyName) =>
             assemblyName.Name != null && assemblyName.Name.StartsWith(PrivateAssemblyPrefix, StringComparison.OrdinalIgnoreCase)

@@ -47,6 +47,11 @@ sso_role_name = ReadOnly
         Set-Content $env:AWS_SHARED_CREDENTIALS_FILE $script:credentials
         Set-Content $env:AWS_CONFIG_FILE $script:config
     }
+    # The module's AWSSDK.Core lives in the module's own load context, which PowerShell type names do not reach.
+    function New-ModuleAwsCredentials([string] $TypeName, [object[]] $Arguments) {
+        $context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-CFInvalidationList).ImplementingType.Assembly)
+        [Activator]::CreateInstance($context.LoadFromAssemblyName([Reflection.AssemblyName] 'AWSSDK.Core').GetType("Amazon.Runtime.$TypeName"), $Arguments)
+    }
     function Remove-EnvironmentKeys { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue }
     function Get-CloudFrontRequests { @(Get-LocalRequestLog -Server $script:server -DistributionId ECRED) }
     function Get-SigningKeys { @(Get-CloudFrontRequests | ForEach-Object accessKeyId | Select-Object -Unique) }
@@ -68,7 +73,7 @@ Describe 'Get-CFInvalidationList credentials' {
     Context 'precedence' {
         It 'signs with -AccessKey/-SecretKey over -Credential, -ProfileName and the environment' {
             Use-ProfileFiles
-            $other = [Amazon.Runtime.BasicAWSCredentials]::new('AKIDCREDENTIALOBJECT', 'x')
+            $other = New-ModuleAwsCredentials BasicAWSCredentials 'AKIDCREDENTIALOBJECT', 'x'
             @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AccessKey AKIDEXPLICIT -SecretKey s -Credential $other -ProfileName named).Count | Should -Be 7
             Get-SigningKeys | Should -Be 'AKIDEXPLICIT'
             (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeFalse
@@ -82,7 +87,7 @@ Describe 'Get-CFInvalidationList credentials' {
 
         It 'signs with -Credential over -ProfileName' {
             Use-ProfileFiles
-            $credential = [Amazon.Runtime.SessionAWSCredentials]::new('ASIACREDENTIALOBJECT', 'x', 'token')
+            $credential = New-ModuleAwsCredentials SessionAWSCredentials 'ASIACREDENTIALOBJECT', 'x', 'token'
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -Credential $credential -ProfileName named | Out-Null
             Get-SigningKeys | Should -Be 'ASIACREDENTIALOBJECT'
             (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
