@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
@@ -103,6 +104,51 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal((HttpStatusCode)status, error.StatusCode);
             Assert.Equal($"5f1b2c3d-0000-4e5f-9a8b-{code}", error.RequestId);
             Assert.Equal(ErrorType.Sender, error.ErrorType);
+        }
+    
+        private static string ErrorBody(string code) =>
+            $"<ErrorResponse xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{code} happened</Message></Error><RequestId>req-{code}</RequestId></ErrorResponse>";
+
+        [Theory]
+        [InlineData("SignatureDoesNotMatch", 403)]
+        [InlineData("InvalidClientTokenId", 403)]
+        [InlineData("ExpiredToken", 400)]
+        public async Task Rejected_credentials_become_CredentialsRejectedException(string code, int status)
+        {
+            _server.Enqueue(status, ErrorBody(code));
+
+            var error = await Assert.ThrowsAsync<CredentialsRejectedException>(() => List());
+
+            Assert.Equal(code, error.ErrorCode);
+            Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        }
+
+        [Fact]
+        public async Task A_body_cut_short_becomes_AmazonUnmarshallingException_with_the_request_id()
+        {
+            var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "full-page.xml"));
+            _server.Enqueue(200, page.Substring(0, page.Length / 2));
+
+            var error = await Assert.ThrowsAsync<AmazonUnmarshallingException>(() => List());
+
+            Assert.Equal("stub-request-id", error.RequestId);
+            Assert.IsAssignableFrom<System.Xml.XmlException>(error.InnerException);
+        }
+
+        [Fact]
+        public async Task A_body_cut_short_is_retried_by_the_sdk()
+        {
+            var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "full-page.xml"));
+            _server.Enqueue(200, page.Substring(0, page.Length / 2));
+            _server.Enqueue(200, page);
+            var config = ClientFactory.CreateConfig(new ClientSettings { EndpointUrl = _server.Url });
+            config.MaxErrorRetry = 1;
+            using var client = new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
+
+            var response = await client.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1ABCDEF" });
+
+            Assert.Equal(3, response.InvalidationList!.Items!.Count);
+            Assert.Equal(2, _server.Requests.Count);
         }
     }
 }

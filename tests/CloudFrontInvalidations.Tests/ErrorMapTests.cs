@@ -1,12 +1,18 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Internal;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Session;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -19,23 +25,74 @@ namespace CloudFrontInvalidations.Tests
                 Code = code, Message = $"{code} happened", RequestId = "req-123", StatusCode = status, Type = ErrorType.Sender,
             });
 
-        [Theory]
-        [InlineData("NoSuchDistribution", HttpStatusCode.NotFound, "NoSuchDistribution", ErrorCategory.ObjectNotFound)]
-        [InlineData("AccessDenied", HttpStatusCode.Forbidden, "AccessDenied", ErrorCategory.PermissionDenied)]
-        [InlineData("InvalidArgument", HttpStatusCode.BadRequest, "InvalidArgument", ErrorCategory.InvalidArgument)]
-        public void Service_errors_map_to_their_id_and_category_and_keep_the_typed_exception(
-            string code, HttpStatusCode status, string errorId, ErrorCategory category)
+        /// <summary>One representative failure per ErrorId, with the id and category it must map to.</summary>
+        public static IEnumerable<object[]> Failures() => new[]
         {
-            var failure = ServiceError(code, status);
+            new object[] { new CredentialsUnavailableException("none"), "CredentialsNotFound", ErrorCategory.AuthenticationError, true },
+            new object[] { new ProfileNotFoundException("Unable to find the \"nope\" profile."), "ProfileNotFound", ErrorCategory.AuthenticationError, true },
+            new object[] { new InvalidParameterException("Select", "bad"), "InvalidParameter", ErrorCategory.InvalidArgument, true },
+            new object[] { ServiceError("SignatureDoesNotMatch", HttpStatusCode.Forbidden), "SignatureDoesNotMatch", ErrorCategory.AuthenticationError, true },
+            new object[] { ServiceError("InvalidClientTokenId", HttpStatusCode.Forbidden), "InvalidClientTokenId", ErrorCategory.AuthenticationError, true },
+            new object[] { ServiceError("ExpiredToken", HttpStatusCode.BadRequest), "ExpiredToken", ErrorCategory.AuthenticationError, true },
+            new object[] { ServiceError("NoSuchDistribution", HttpStatusCode.NotFound), "NoSuchDistribution", ErrorCategory.ObjectNotFound, false },
+            new object[] { ServiceError("AccessDenied", HttpStatusCode.Forbidden), "AccessDenied", ErrorCategory.PermissionDenied, false },
+            new object[] { ServiceError("InvalidArgument", HttpStatusCode.BadRequest), "InvalidArgument", ErrorCategory.InvalidArgument, false },
+            new object[] { ServiceError("Throttling", HttpStatusCode.BadRequest), "Throttled", ErrorCategory.LimitsExceeded, false },
+            new object[] { ServiceError("SlowDown", (HttpStatusCode)429), "Throttled", ErrorCategory.LimitsExceeded, false },
+            new object[] { ServiceError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
+            new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
+            new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
+            new object[] { new InvalidListingException(ListingViolation.IncompleteResponse, "E1", null, 0, "no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
+            new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
+            new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },
+            new object[] { ServiceError("PreconditionFailed", HttpStatusCode.PreconditionFailed), "CloudFrontServiceError", ErrorCategory.NotSpecified, false },
+            new object[] { new TimeoutException("The operation was canceled.", new TaskCanceledException()), "RequestTimeout", ErrorCategory.OperationTimeout, false },
+            new object[] { new TaskCanceledException("timed out"), "RequestTimeout", ErrorCategory.OperationTimeout, false },
+            new object[] { new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)), "ConnectionFailed", ErrorCategory.ConnectionError, false },
+            new object[] { new HttpRequestException("Name or service not known", new SocketException((int)SocketError.HostNotFound)), "ConnectionFailed", ErrorCategory.ConnectionError, false },
+            new object[] { new IOException("connection reset"), "ConnectionFailed", ErrorCategory.ConnectionError, false },
+            new object[] { new InvalidCastException("odd"), "UnexpectedFailure", ErrorCategory.NotSpecified, false },
+        };
 
+        [Theory]
+        [MemberData(nameof(Failures))]
+        public void Each_failure_maps_to_its_id_and_category_and_keeps_the_exception(
+            Exception failure, string errorId, ErrorCategory category, bool stopsCommand)
+        {
             var record = ErrorMap.ToErrorRecord(failure, "E1ABC");
 
             Assert.Equal(errorId, record.FullyQualifiedErrorId);
             Assert.Equal(category, record.CategoryInfo.Category);
             Assert.Same(failure, record.Exception);
             Assert.Equal("E1ABC", record.TargetObject);
-            Assert.Contains("req-123", record.ErrorDetails.Message);
-            Assert.False(string.IsNullOrEmpty(record.ErrorDetails.RecommendedAction));
+            Assert.Equal(stopsCommand, ErrorMap.StopsCommand(failure));
+            var entry = ErrorMap.Entries.Single(e => e.ErrorId == errorId);
+            Assert.IsAssignableFrom(entry.ExceptionType, failure);
+            Assert.Equal(entry.RecommendedAction, record.ErrorDetails.RecommendedAction);
+            Assert.StartsWith("Listing invalidations of distribution 'E1ABC' failed: ", record.ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void Every_entry_is_exercised_by_a_representative_failure()
+        {
+            var covered = Failures().Select(f => (string)f[1]).ToHashSet();
+            Assert.All(ErrorMap.Entries, entry => Assert.Contains(entry.ErrorId, covered));
+        }
+
+        [Fact]
+        public void Service_errors_give_code_status_and_request_id_in_the_message()
+        {
+            var record = ErrorMap.ToErrorRecord(ServiceError("NoSuchDistribution", HttpStatusCode.NotFound), "E1ABC");
+
+            Assert.Equal("Listing invalidations of distribution 'E1ABC' failed: NoSuchDistribution happened (NoSuchDistribution, HTTP 404) AWS request id: req-123.",
+                record.ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void Rejected_and_missing_credentials_say_how_to_provide_them()
+        {
+            foreach (var errorId in new[] { "CredentialsNotFound", "SignatureDoesNotMatch", "InvalidClientTokenId", "ExpiredToken" })
+                Assert.Contains("AWS_ACCESS_KEY_ID", ErrorMap.Entries.Single(e => e.ErrorId == errorId).RecommendedAction);
         }
 
         [Fact]
@@ -47,37 +104,44 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal("AccessDenied", record.FullyQualifiedErrorId);
             Assert.Same(cause, record.Exception);
             Assert.Contains("250 invalidations were written", record.ErrorDetails.Message);
-            Assert.Contains("-Marker 'IMARK'", record.ErrorDetails.Message);
+            Assert.Contains("-Marker 'IMARK' -NoAutoIteration:$false", record.ErrorDetails.Message);
+            Assert.Equal(250, cause.Data["ItemsWritten"]);
+            Assert.Equal("IMARK", cause.Data["ResumeMarker"]);
         }
 
         [Fact]
-        public void Paging_guard_maps_to_invalid_result()
+        public void A_failure_before_any_distribution_has_a_message_without_one()
         {
-            var record = ErrorMap.ToErrorRecord(new InvalidListingException("E1", "M", 3, "loop"), "E1");
-            Assert.Equal("InvalidListingResponse", record.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.InvalidResult, record.CategoryInfo.Category);
+            var record = ErrorMap.ToErrorRecord(new CredentialsUnavailableException("No AWS credentials were found."), null);
+            Assert.Equal("Listing invalidations failed: No AWS credentials were found.", record.ErrorDetails.Message);
+            Assert.Null(record.TargetObject);
         }
 
         [Fact]
-        public void Connection_failure_maps_to_connection_error()
+        public void The_message_is_never_a_stack_trace()
         {
-            var record = ErrorMap.ToErrorRecord(new HttpRequestException("refused"), "E1");
-            Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
+            Exception thrown;
+            try { throw new InvalidCastException("odd"); } catch (Exception e) { thrown = e; }
+
+            var record = ErrorMap.ToErrorRecord(thrown, "E1");
+
+            Assert.DoesNotContain(" at ", record.ErrorDetails.Message);
+            Assert.Equal("UnexpectedFailure", record.FullyQualifiedErrorId);
         }
 
         [Fact]
-        public void Anything_else_has_a_documented_fallback_id()
-        {
-            var record = ErrorMap.ToErrorRecord(new InvalidCastException("odd"), "E1");
-            Assert.Equal(ErrorMap.Entries.Last().ErrorId, record.FullyQualifiedErrorId);
-        }
-
-        [Fact]
-        public void Every_error_id_is_unique_and_has_no_spaces()
+        public void Every_entry_is_documented_with_a_unique_id_without_spaces()
         {
             var ids = ErrorMap.Entries.Select(e => e.ErrorId).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
-            Assert.All(ids, id => Assert.DoesNotContain(" ", id));
+            Assert.All(ErrorMap.Entries, e =>
+            {
+                Assert.Matches("^[A-Za-z]+$", e.ErrorId);
+                Assert.False(string.IsNullOrWhiteSpace(e.Cause));
+                Assert.False(string.IsNullOrWhiteSpace(e.RecommendedAction));
+                Assert.NotNull(e.ExceptionType);
+            });
+            Assert.Equal(typeof(Exception), ErrorMap.Entries.Last().ExceptionType);
         }
     }
 }

@@ -106,8 +106,9 @@ namespace CloudFrontInvalidations.Tests
 
             Assert.Equal(new[] { "A", "B", "C", "D" }, delivered);
             Assert.Equal(2, source.Requests.Count);
+            Assert.Equal(ListingViolation.RepeatedNextMarker, error.Violation);
             Assert.Equal(4, error.ItemsDelivered);
-            Assert.Equal("B", error.ResumeMarker);
+            Assert.Equal("D", error.ResumeMarker);
             Assert.Contains("'B' again", error.Message);
         }
 
@@ -117,6 +118,8 @@ namespace CloudFrontInvalidations.Tests
             var source = new ScriptedSource(Page(true, null, "A"));
             var error = Assert.Throws<InvalidListingException>(() => ListAll(new InvalidationLister(source)));
             Assert.Single(source.Requests);
+            Assert.Equal(ListingViolation.TruncatedWithoutNextMarker, error.Violation);
+            Assert.Equal("A", error.ResumeMarker);
             Assert.Contains("IsTruncated=true", error.Message);
         }
 

@@ -178,7 +178,7 @@ Describe 'Get-CFInvalidationList credentials' {
             Use-ProfileFiles
             $failure = { 'ECRED', 'ECRED', 'ECRED' | Get-CFInvalidationList -EndpointUrl $endpoint -ProfileName nosuch } |
                 Should -Throw -ErrorId 'ProfileNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand' -PassThru
-            $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $failure.Exception.Message | Should -Match "'nosuch'"
             Get-CloudFrontRequests | Should -BeNullOrEmpty
         }
@@ -196,7 +196,7 @@ Describe 'Get-CFInvalidationList credentials' {
             { Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AccessKey AKIDONLY } | Should -Throw -ErrorId $invalid
             $failure = { Get-CFInvalidationList ECRED -EndpointUrl $endpoint -Credential 'not credentials' } | Should -Throw -ErrorId $invalid -PassThru
             $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $failure.TargetObject | Should -Be 'Credential'
+            $failure.Exception.Message | Should -Match '-Credential expects an Amazon.Runtime.AWSCredentials'
             Get-CloudFrontRequests | Should -BeNullOrEmpty
         }
 
@@ -204,7 +204,7 @@ Describe 'Get-CFInvalidationList credentials' {
             Remove-EnvironmentKeys
             $elapsed = Measure-Command {
                 $script:failure = { Get-CFInvalidationList ECRED -EndpointUrl $endpoint } | Should -Throw -PassThru `
-                    -ErrorId 'CredentialsUnavailable,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+                    -ErrorId 'CredentialsNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
             }
             $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $failure.Exception.Message | Should -Match 'AWS_ACCESS_KEY_ID'
@@ -223,7 +223,7 @@ Describe 'Get-CFInvalidationList credentials' {
 try { Get-CFInvalidationList ECRED -EndpointUrl '$endpoint' } catch { `$_.FullyQualifiedErrorId }
 'SECONDS=' + `$watch.Elapsed.TotalSeconds
 "@
-            $result.Output | Should -Contain 'CredentialsUnavailable,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+            $result.Output | Should -Contain 'CredentialsNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
             $seconds = [double](($result.Output | Where-Object { $_ -like 'SECONDS=*' }) -replace '^SECONDS=')
             Write-Host "    no-credentials failure with the IMDS probe enabled took $([Math]::Round($seconds, 2)) s"
             $seconds | Should -BeLessThan 5

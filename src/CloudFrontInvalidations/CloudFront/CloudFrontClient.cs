@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials.Internal;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.CloudFront
 {
@@ -24,7 +25,7 @@ namespace CloudFrontInvalidations.CloudFront
 
         protected override IServiceMetadata ServiceMetadata => Metadata;
 
-        public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
+        public async Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
             CancellationToken cancellationToken = default)
         {
             var options = new InvokeOptions
@@ -32,7 +33,14 @@ namespace CloudFrontInvalidations.CloudFront
                 RequestMarshaller = ListInvalidationsMarshaller.Instance,
                 ResponseUnmarshaller = ListInvalidationsUnmarshaller.Instance,
             };
-            return InvokeAsync<ListInvalidationsResponse>(request, options, cancellationToken);
+            try
+            {
+                return await InvokeAsync<ListInvalidationsResponse>(request, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonClientException failure) when (CredentialsUnavailableException.IsSdkNoCredentials(failure))
+            {
+                throw CredentialsUnavailableException.FromSdk(failure);
+            }
         }
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -29,6 +30,7 @@ namespace CloudFrontInvalidations.CloudFront
             "NoSuchDistribution" => new NoSuchDistributionException(error),
             "AccessDenied" => new AccessDeniedException(error),
             "InvalidArgument" => new InvalidArgumentException(error),
+            _ when CredentialsRejectedException.Codes.Contains(error.Code) => new CredentialsRejectedException(error),
             _ => new CloudFrontServiceException(error),
         };
     }
@@ -49,5 +51,20 @@ namespace CloudFrontInvalidations.CloudFront
     public sealed class InvalidArgumentException : CloudFrontServiceException
     {
         internal InvalidArgumentException(ErrorResponse error) : base(error) { }
+    }
+
+    /// <summary>
+    /// 403/400 SignatureDoesNotMatch, InvalidClientTokenId, ExpiredToken and the like: the service
+    /// rejected the credentials themselves, so every request made with them fails the same way.
+    /// </summary>
+    public sealed class CredentialsRejectedException : CloudFrontServiceException
+    {
+        internal static readonly ISet<string> Codes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "SignatureDoesNotMatch", "IncompleteSignature", "InvalidClientTokenId", "UnrecognizedClientException",
+            "ExpiredToken", "ExpiredTokenException", "RequestExpired",
+        };
+
+        internal CredentialsRejectedException(ErrorResponse error) : base(error) { }
     }
 }

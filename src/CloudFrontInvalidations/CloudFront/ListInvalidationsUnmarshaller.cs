@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Xml;
+using Amazon.Util;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 
@@ -19,14 +21,33 @@ namespace CloudFrontInvalidations.CloudFront
             var response = new ListInvalidationsResponse();
             if (context.IsEmptyResponse) return response;
 
-            while (context.Read())
+            try
             {
-                if (context.IsStartElement && context.TestExpression("InvalidationList", 1))
+                while (context.Read())
                 {
-                    response.InvalidationList = ReadInvalidationList(context);
+                    if (context.IsStartElement && context.TestExpression("InvalidationList", 1))
+                    {
+                        response.InvalidationList = ReadInvalidationList(context);
+                    }
                 }
             }
+            catch (XmlException unreadable)
+            {
+                // The SDK's retry policy treats an unreadable 200 as transient (a body cut in transit) only
+                // when it arrives as AmazonUnmarshallingException, as its generated unmarshallers raise it.
+                throw new AmazonUnmarshallingException(RequestIdOf(context), context.CurrentPath, unreadable,
+                    context.ResponseData.StatusCode);
+            }
             return response;
+        }
+
+        private static string? RequestIdOf(XmlUnmarshallerContext context)
+        {
+            foreach (var header in new[] { HeaderKeys.XAmzRequestIdHeader, HeaderKeys.RequestIdHeader })
+            {
+                if (context.ResponseData.IsHeaderPresent(header)) return context.ResponseData.GetHeaderValue(header);
+            }
+            return null;
         }
 
         public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context,

@@ -50,7 +50,8 @@ namespace CloudFrontInvalidations.Commands
         public string? EndpointUrl { get; set; }
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
-        protected CloudFrontClient Connect()
+        /// <param name="timeout">Per HTTP attempt; null keeps AWSSDK.Core's default.</param>
+        protected CloudFrontClient Connect(TimeSpan? timeout)
         {
             var parameters = new SessionParameters
             {
@@ -60,13 +61,13 @@ namespace CloudFrontInvalidations.Commands
             };
             try
             {
-                var client = ClientFactory.Connect(parameters, Environment.GetEnvironmentVariable, out var description);
+                var client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out var description);
                 WriteVerbose(description);
                 return client;
             }
             catch (Exception failure)
             {
-                ThrowTerminatingError(ErrorMap.ToSessionErrorRecord(failure));
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }

@@ -43,6 +43,11 @@ namespace CloudFrontInvalidations.Commands
         [Parameter]
         public string Select { get; set; } = ResponseSelector.DefaultSelect;
 
+        /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout); timed-out attempts are retried like others.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int? TimeoutSec { get; set; }
+
         protected override void BeginProcessing()
         {
             try
@@ -51,10 +56,10 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (InvalidParameterException invalid)
             {
-                ThrowTerminatingError(ErrorMap.ToSessionErrorRecord(invalid));
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
             }
             _window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
-            _client = Connect();
+            _client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
             _lister = new InvalidationLister(_client);
         }
 
@@ -89,7 +94,9 @@ namespace CloudFrontInvalidations.Commands
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
                 window.MarkIncomplete();
-                WriteError(ErrorMap.ToErrorRecord(failure, DistributionId));
+                var record = ErrorMap.ToErrorRecord(failure, DistributionId);
+                if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
+                WriteError(record);
             }
         }
 

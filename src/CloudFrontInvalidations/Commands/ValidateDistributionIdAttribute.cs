@@ -10,7 +10,8 @@ namespace CloudFrontInvalidations.Commands
     public sealed class ValidateDistributionIdAttribute : ValidateEnumeratedArgumentsAttribute
     {
         private const int MaxLength = 128;
-        private static readonly Regex IdPattern = new Regex("^[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
+        // \A..\z, not ^..$: '$' also matches before a trailing newline.
+        private static readonly Regex IdPattern = new Regex(@"\A[A-Za-z0-9]+\z", RegexOptions.CultureInvariant);
 
         protected override void ValidateElement(object element)
         {

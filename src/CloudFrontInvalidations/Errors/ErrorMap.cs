@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
+using System.Net;
 using System.Net.Http;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
@@ -10,66 +12,139 @@ using CloudFrontInvalidations.Session;
 namespace CloudFrontInvalidations.Errors
 {
     /// <summary>
-    /// The one place that turns failures into ErrorRecords. Every ErrorId is listed here, once, in the
-    /// order they are tried; the help's error table mirrors this list.
+    /// The one place that turns failures into ErrorRecords. Every ErrorId is listed in <see cref="Entries"/>,
+    /// once, in the order they are tried; the help's error table is rendered from that list.
     /// </summary>
     public static class ErrorMap
     {
         /// <summary>One failure path: how to recognise it and how to report it.</summary>
         public sealed class Entry
         {
-            internal Entry(string errorId, ErrorCategory category, Func<Exception, bool> matches, string recommendedAction)
+            internal Entry(string errorId, ErrorCategory category, Type exceptionType, string cause,
+                string recommendedAction, Func<Exception, bool>? when = null, bool stopsCommand = false)
             {
                 ErrorId = errorId;
                 Category = category;
-                Matches = matches;
+                ExceptionType = exceptionType;
+                Cause = cause;
                 RecommendedAction = recommendedAction;
+                _when = when;
+                StopsCommand = stopsCommand;
             }
 
+            private readonly Func<Exception, bool>? _when;
+
+            /// <summary>Stable, no spaces: the first part of the ErrorRecord's FullyQualifiedErrorId.</summary>
             public string ErrorId { get; }
             public ErrorCategory Category { get; }
-            internal Func<Exception, bool> Matches { get; }
+            /// <summary>The type of ErrorRecord.Exception for this failure (or a type derived from it).</summary>
+            public Type ExceptionType { get; }
+            /// <summary>What went wrong, in a sentence a person reads in the help's error table.</summary>
+            public string Cause { get; }
             public string RecommendedAction { get; }
+            /// <summary>
+            /// True when every input would fail the same way (no usable credentials): reported once as a
+            /// terminating error instead of once per distribution.
+            /// </summary>
+            public bool StopsCommand { get; }
+
+            internal bool Matches(Exception failure) =>
+                ExceptionType.IsInstanceOfType(failure) && (_when == null || _when(failure));
         }
+
+        private const string ResumeOrReport =
+            "Resume with the -Marker given in the message; report the endpoint's behaviour if it persists.";
 
         public static IReadOnlyList<Entry> Entries { get; } = new[]
         {
-            new Entry("NoSuchDistribution", ErrorCategory.ObjectNotFound, e => e is NoSuchDistributionException,
+            new Entry("CredentialsNotFound", ErrorCategory.AuthenticationError, typeof(CredentialsUnavailableException),
+                "No AWS credentials were found in the environment, the shared config and credentials files, or an instance/container role.",
+                CredentialsUnavailableException.HowToProvide, stopsCommand: true),
+            new Entry("ProfileNotFound", ErrorCategory.AuthenticationError, typeof(ProfileNotFoundException),
+                "The named profile (AWS_PROFILE) is in neither ~/.aws/credentials nor ~/.aws/config.",
+                "Check the profile name ('aws configure list-profiles'), or set AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE to the files that hold it.",
+                stopsCommand: true),
+            new Entry("SignatureDoesNotMatch", ErrorCategory.AuthenticationError, typeof(CredentialsRejectedException),
+                "CloudFront rejected the request's signature: the secret access key does not belong to the access key id (or the clock is far off).",
+                "Check the secret access key paired with the access key id; " + CredentialsUnavailableException.HowToProvide,
+                e => HasCode(e, "SignatureDoesNotMatch", "IncompleteSignature"), stopsCommand: true),
+            new Entry("InvalidClientTokenId", ErrorCategory.AuthenticationError, typeof(CredentialsRejectedException),
+                "CloudFront does not know the access key id (deleted, deactivated, or from another partition).",
+                "Use an active access key; " + CredentialsUnavailableException.HowToProvide,
+                e => HasCode(e, "InvalidClientTokenId", "UnrecognizedClientException"), stopsCommand: true),
+            new Entry("ExpiredToken", ErrorCategory.AuthenticationError, typeof(CredentialsRejectedException),
+                "The temporary credentials (session token) have expired, or the request was signed too long ago.",
+                "Refresh the session ('aws sso login', assume the role again) or update AWS_SESSION_TOKEN; " + CredentialsUnavailableException.HowToProvide,
+                stopsCommand: true),
+            new Entry("InvalidParameter", ErrorCategory.InvalidArgument, typeof(InvalidParameterException),
+                "A common parameter or -Select has a value that cannot work (e.g. -AccessKey without -SecretKey, a -Credential that is not AWSCredentials).",
+                "Correct the parameter named in the message.", stopsCommand: true),
+            new Entry("NoSuchDistribution", ErrorCategory.ObjectNotFound, typeof(NoSuchDistributionException),
+                "No distribution with this id exists in the account the credentials belong to.",
                 "Check the distribution id (Get-CFDistributionList, or aws cloudfront list-distributions) and the account you are signed in to."),
-            new Entry("AccessDenied", ErrorCategory.PermissionDenied, e => e is AccessDeniedException,
+            new Entry("AccessDenied", ErrorCategory.PermissionDenied, typeof(AccessDeniedException),
+                "The identity in use may not list this distribution's invalidations.",
                 "Grant cloudfront:ListInvalidations on this distribution to the identity in use, or use another profile."),
-            new Entry("InvalidArgument", ErrorCategory.InvalidArgument, e => e is InvalidArgumentException,
+            new Entry("InvalidArgument", ErrorCategory.InvalidArgument, typeof(InvalidArgumentException),
+                "CloudFront rejected a parameter, typically a -Marker that is not an invalidation of this distribution.",
                 "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
-            new Entry("InvalidListingResponse", ErrorCategory.InvalidResult, e => e is InvalidListingException,
-                "The endpoint broke the paging contract; resume with -Marker, or report the endpoint's behaviour."),
-            new Entry("InvalidParameter", ErrorCategory.InvalidArgument, e => e is InvalidParameterException,
-                "Correct the parameter named in the message; see Get-Help Get-CFInvalidationList -Parameter <name>."),
-            new Entry("ProfileNotFound", ErrorCategory.ObjectNotFound, e => e is ProfileNotFoundException,
-                "Check the profile name and -ProfileLocation / AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE ('aws configure list-profiles' lists them)."),
-            new Entry("CredentialsUnavailable", ErrorCategory.AuthenticationError, e => e is CredentialsUnavailableException,
-                CredentialResolver.HowToConfigure),
-            new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, e => e is AmazonServiceException,
-                "See the error code and AWS request id in the message."),
-            new Entry("ConnectionFailed", ErrorCategory.ConnectionError, e => e is HttpRequestException,
-                "Check the network, proxy and -EndpointUrl."),
-            new Entry("UnexpectedFailure", ErrorCategory.NotSpecified, e => true,
-                "Run again with -Verbose; if it persists, report it with the message above."),
+            new Entry("Throttled", ErrorCategory.LimitsExceeded, typeof(AmazonServiceException),
+                "CloudFront kept throttling the requests (Throttling, HTTP 400/429) after the SDK's retries.",
+                "Wait and run again, run fewer listings at once, or allow more attempts (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE=adaptive).",
+                e => HasCode(e, "Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded")
+                     || ((AmazonServiceException)e).StatusCode == (HttpStatusCode)429),
+            new Entry("ServiceUnavailable", ErrorCategory.ResourceUnavailable, typeof(AmazonServiceException),
+                "CloudFront kept answering with a server error (HTTP 5xx) after the SDK's retries.",
+                "Run again later; check the AWS Health Dashboard if it persists.",
+                e => (int)((AmazonServiceException)e).StatusCode >= 500),
+            new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
+                "The response could not be read as XML, even after the SDK's retries (cut short or not from CloudFront).",
+                "Check -EndpointUrl and any proxy in between; run again."),
+            ListingViolationEntry(ListingViolation.IncompleteResponse,
+                "The response is XML but lacks the InvalidationList element or an invalidation's Id.",
+                "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
+            ListingViolationEntry(ListingViolation.RepeatedNextMarker,
+                "The service sent a NextMarker already followed in this listing; following it would loop forever.",
+                ResumeOrReport),
+            ListingViolationEntry(ListingViolation.TruncatedWithoutNextMarker,
+                "The service said the list is truncated but sent no NextMarker to continue from.",
+                ResumeOrReport),
+            new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, typeof(AmazonServiceException),
+                "CloudFront answered with an error code not listed above.",
+                "See the error code and AWS request id in the message; the CloudFront API reference explains each code."),
+            new Entry("RequestTimeout", ErrorCategory.OperationTimeout, typeof(Exception),
+                "No answer arrived within the request timeout (-TimeoutSec), even after the SDK's retries.",
+                "Run again, or allow more time with -TimeoutSec; check the network and proxy.",
+                e => e is TimeoutException || e is OperationCanceledException),
+            new Entry("ConnectionFailed", ErrorCategory.ConnectionError, typeof(Exception),
+                "The endpoint could not be reached, or the connection broke, even after the SDK's retries (DNS, refused, reset, TLS).",
+                "Check the network, proxy (HTTPS_PROXY) and -EndpointUrl.",
+                e => e is HttpRequestException || e is IOException || e is WebException),
+            new Entry("UnexpectedFailure", ErrorCategory.NotSpecified, typeof(Exception),
+                "Any other failure.",
+                "Run again with -Verbose; if it persists, report it with the message and $Error[0].Exception."),
         };
 
         /// <summary>The ErrorRecord for a failure of one distribution's listing.</summary>
-        public static ErrorRecord ToErrorRecord(Exception failure, string distributionId)
+        public static ErrorRecord ToErrorRecord(Exception failure, string? distributionId)
         {
-            var partial = failure as IPartialListing;
-            var cause = failure is ListingInterruptedException && failure.InnerException != null
-                ? failure.InnerException
-                : failure;
+            var cause = CauseOf(failure);
             var entry = Find(cause);
 
-            var message = $"Listing invalidations of distribution '{distributionId}' failed: {cause.Message}";
-            if (cause is AmazonServiceException service && !string.IsNullOrEmpty(service.RequestId))
-                message += $" (AWS request id {service.RequestId})";
-            if (partial != null && partial.ItemsDelivered > 0)
-                message += $" {partial.ItemsDelivered} invalidations were written before the failure; to resume the listing, run again with -Marker '{partial.ResumeMarker}' -NoAutoIteration:$false.";
+            var message = distributionId == null
+                ? $"Listing invalidations failed: {cause.Message}"
+                : $"Listing invalidations of distribution '{distributionId}' failed: {cause.Message}";
+            if (cause is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
+                message += $" ({service.ErrorCode}, HTTP {(int)service.StatusCode})";
+            if (cause is AmazonServiceException { RequestId: { Length: > 0 } requestId })
+                message += $" AWS request id: {requestId}.";
+            if (failure is IPartialListing { ItemsDelivered: > 0 } partial)
+            {
+                message += $" {partial.ItemsDelivered} invalidations were written before the failure; to list the rest, run again with -Marker '{partial.ResumeMarker}' -NoAutoIteration:$false.";
+                // Also reachable from scripts, since the record's Exception is the cause itself.
+                cause.Data["ItemsWritten"] = partial.ItemsDelivered;
+                cause.Data["ResumeMarker"] = partial.ResumeMarker;
+            }
 
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, distributionId)
             {
@@ -77,16 +152,20 @@ namespace CloudFrontInvalidations.Errors
             };
         }
 
-        /// <summary>The ErrorRecord for a failure to set up the session (parameters, credentials), before any listing.</summary>
-        public static ErrorRecord ToSessionErrorRecord(Exception failure)
-        {
-            var entry = Find(failure);
-            var target = failure is InvalidParameterException invalid ? invalid.ParameterName : null;
-            return new ErrorRecord(failure, entry.ErrorId, entry.Category, target)
-            {
-                ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = entry.RecommendedAction },
-            };
-        }
+        /// <summary>Whether this failure is reported once for the whole command (see <see cref="Entry.StopsCommand"/>).</summary>
+        public static bool StopsCommand(Exception failure) => Find(CauseOf(failure)).StopsCommand;
+
+        // An interrupted listing is reported as its cause, typed, with the partial-listing facts added.
+        private static Exception CauseOf(Exception failure) =>
+            failure is ListingInterruptedException && failure.InnerException != null ? failure.InnerException : failure;
+
+        // A paging guard: the ErrorId is the violation's name.
+        private static Entry ListingViolationEntry(ListingViolation violation, string cause, string recommendedAction) =>
+            new Entry(violation.ToString(), ErrorCategory.InvalidResult, typeof(InvalidListingException), cause,
+                recommendedAction, e => ((InvalidListingException)e).Violation == violation);
+
+        private static bool HasCode(Exception failure, params string[] codes) =>
+            failure is AmazonServiceException service && Array.IndexOf(codes, service.ErrorCode) >= 0;
 
         private static Entry Find(Exception cause)
         {

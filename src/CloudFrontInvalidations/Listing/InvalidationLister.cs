@@ -29,29 +29,29 @@ namespace CloudFrontInvalidations
         {
             var marker = string.IsNullOrEmpty(startMarker) ? null : startMarker;
             var markersSent = new HashSet<string>(StringComparer.Ordinal);
-            var itemsDelivered = 0;
+            var delivered = new Progress(marker);
             for (var pageNumber = 1; ; pageNumber++)
             {
                 if (marker != null) markersSent.Add(marker);
-                var page = FetchPage(distributionId, marker, pageSize, pageNumber, itemsDelivered, cancellationToken);
+                var page = FetchPage(distributionId, marker, pageSize, pageNumber, delivered, cancellationToken);
                 yield return page;
-                itemsDelivered += page.Items.Count;
+                delivered.Add(page.Items);
 
                 var list = page.Response.InvalidationList!;
                 if (!autoIterate || list.IsTruncated != true) yield break;
                 var next = list.NextMarker;
                 if (string.IsNullOrEmpty(next))
-                    throw new InvalidListingException(distributionId, marker, itemsDelivered,
+                    throw delivered.Violation(ListingViolation.TruncatedWithoutNextMarker, distributionId,
                         "The service said the list is truncated (IsTruncated=true) but sent no NextMarker to continue from.");
                 if (markersSent.Contains(next!))
-                    throw new InvalidListingException(distributionId, marker, itemsDelivered,
+                    throw delivered.Violation(ListingViolation.RepeatedNextMarker, distributionId,
                         $"The service sent NextMarker '{next}' again; following it would repeat a page forever.");
                 marker = next;
             }
         }
 
         private InvalidationPage FetchPage(string distributionId, string? marker, int? pageSize, int pageNumber,
-            int itemsDelivered, CancellationToken cancellationToken)
+            Progress delivered, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var request = new ListInvalidationsRequest { DistributionId = distributionId, Marker = marker, MaxItems = pageSize };
@@ -61,22 +61,41 @@ namespace CloudFrontInvalidations
             {
                 response = _source.ListInvalidationsAsync(request, cancellationToken).GetAwaiter().GetResult();
             }
-            catch (Exception failure) when (itemsDelivered > 0 && !(failure is OperationCanceledException))
+            catch (Exception failure) when (delivered.Count > 0 && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                throw new ListingInterruptedException(distributionId, marker, itemsDelivered, failure);
+                throw new ListingInterruptedException(distributionId, delivered.LastId, delivered.Count, failure);
             }
 
-            var list = response.InvalidationList ?? throw new InvalidListingException(distributionId, marker,
-                itemsDelivered, "The response has no InvalidationList element.");
+            var list = response.InvalidationList ?? throw delivered.Violation(ListingViolation.IncompleteResponse,
+                distributionId, "The response has no InvalidationList element.");
             var items = (IReadOnlyList<InvalidationSummary>?)list.Items ?? Array.Empty<InvalidationSummary>();
             foreach (var item in items)
             {
                 if (string.IsNullOrEmpty(item.Id))
-                    throw new InvalidListingException(distributionId, marker, itemsDelivered,
+                    throw delivered.Violation(ListingViolation.IncompleteResponse, distributionId,
                         "The response has an InvalidationSummary without an Id.");
                 item.DistributionId = distributionId;
             }
             return new InvalidationPage(distributionId, pageNumber, marker, pageSize, response, items, stopwatch.Elapsed);
+        }
+
+        /// <summary>What has been delivered so far, so a failure can say where to resume.</summary>
+        private sealed class Progress
+        {
+            internal Progress(string? startMarker) => LastId = startMarker;
+
+            internal int Count { get; private set; }
+            /// <summary>The Id of the last item delivered (the start marker before any): resuming after it loses nothing.</summary>
+            internal string? LastId { get; private set; }
+
+            internal void Add(IReadOnlyList<InvalidationSummary> items)
+            {
+                Count += items.Count;
+                if (items.Count > 0) LastId = items[items.Count - 1].Id;
+            }
+
+            internal InvalidListingException Violation(ListingViolation violation, string distributionId, string message) =>
+                new InvalidListingException(violation, distributionId, LastId, Count, message);
         }
     }
 

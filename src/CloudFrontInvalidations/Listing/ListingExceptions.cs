@@ -8,22 +8,36 @@ namespace CloudFrontInvalidations
     public interface IPartialListing
     {
         string DistributionId { get; }
-        /// <summary>The marker of the request that failed: pass it to -Marker to resume.</summary>
+        /// <summary>The Id of the last invalidation delivered: pass it to -Marker to resume after it.</summary>
         string? ResumeMarker { get; }
         int ItemsDelivered { get; }
+    }
+
+    /// <summary>How an answer broke the ListInvalidations paging contract.</summary>
+    public enum ListingViolation
+    {
+        /// <summary>NextMarker names a marker already sent in this listing: following it would loop.</summary>
+        RepeatedNextMarker,
+        /// <summary>IsTruncated is true but there is no NextMarker to continue from.</summary>
+        TruncatedWithoutNextMarker,
+        /// <summary>The XML parsed but lacks InvalidationList or an item's Id.</summary>
+        IncompleteResponse,
     }
 
     /// <summary>The service answered, but the answer cannot be followed safely (a paging guard tripped).</summary>
     public sealed class InvalidListingException : Exception, IPartialListing
     {
-        public InvalidListingException(string distributionId, string? resumeMarker, int itemsDelivered, string message)
+        public InvalidListingException(ListingViolation violation, string distributionId, string? resumeMarker,
+            int itemsDelivered, string message)
             : base(message)
         {
+            Violation = violation;
             DistributionId = distributionId;
             ResumeMarker = resumeMarker;
             ItemsDelivered = itemsDelivered;
         }
 
+        public ListingViolation Violation { get; }
         public string DistributionId { get; }
         public string? ResumeMarker { get; }
         public int ItemsDelivered { get; }

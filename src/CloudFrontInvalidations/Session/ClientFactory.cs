@@ -1,15 +1,18 @@
 using System;
 using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
 {
-    /// <summary>Where to call: the resolved region and the endpoint override.</summary>
+    /// <summary>Where and how to call: the resolved region, the endpoint override, the timeout.</summary>
     public sealed class ClientSettings
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
+        /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
+        public TimeSpan? Timeout { get; set; }
     }
 
     /// <summary>Turns the common parameters into one configured client.</summary>
@@ -19,11 +22,11 @@ namespace CloudFrontInvalidations.Session
         /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)
         /// and builds the client; <paramref name="description"/> says which region and credentials (for -Verbose).
         /// </summary>
-        public static CloudFrontClient Connect(SessionParameters parameters, Func<string, string?> environment,
-            out string description)
+        public static CloudFrontClient Connect(SessionParameters parameters, TimeSpan? timeout,
+            Func<string, string?> environment, out string description)
         {
             var region = RegionResolver.Resolve(parameters, environment);
-            var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl });
+            var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl, Timeout = timeout });
             var credentials = new CredentialResolver(environment).Resolve(parameters, config);
             description = $"Region {region}; credentials from {credentials.Source}.";
             return new CloudFrontClient(credentials.Credentials, config);
@@ -31,9 +34,15 @@ namespace CloudFrontInvalidations.Session
 
         public static CloudFrontConfig CreateConfig(ClientSettings settings)
         {
+            // AWSSDK.Core reads AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the profile's retry_mode/max_attempts
+            // once per process; re-read them per invocation, as a new aws CLI process would, so that a
+            // change made in a long-lived PowerShell session applies.
+            FallbackInternalConfigurationFactory.Reset();
             var config = new CloudFrontConfig();
             if (!string.IsNullOrEmpty(settings.Region))
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
+            if (settings.Timeout.HasValue)
+                config.Timeout = settings.Timeout;
             if (!string.IsNullOrEmpty(settings.EndpointUrl))
             {
                 // ServiceURL and RegionEndpoint cancel each other (last set wins), so the endpoint goes
@@ -43,6 +52,5 @@ namespace CloudFrontInvalidations.Session
             }
             return config;
         }
-
     }
 }

@@ -37,9 +37,6 @@ namespace CloudFrontInvalidations.Session
     public sealed class CredentialResolver
     {
         internal const string DefaultProfileName = "default";
-        internal const string HowToConfigure =
-            "Configure credentials as for the AWS CLI: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run 'aws configure' " +
-            "or 'aws sso login', set AWS_PROFILE, or pass -ProfileName, -AccessKey/-SecretKey or -Credential.";
 
         private readonly Func<string, string?> _environment;
 
@@ -58,8 +55,7 @@ namespace CloudFrontInvalidations.Session
             }
             catch (Exception failure) when (!(failure is CredentialsUnavailableException))
             {
-                throw new CredentialsUnavailableException(resolved.Source,
-                    $"Could not get credentials from {resolved.Source}: {failure.Message}", failure);
+                throw new CredentialsUnavailableException($"Could not get credentials from {resolved.Source}: {failure.Message}", failure);
             }
             return resolved;
         }
@@ -109,7 +105,7 @@ namespace CloudFrontInvalidations.Session
             }
             catch (Exception failure)
             {
-                throw new CredentialsUnavailableException(source, $"The {source} cannot give credentials: {failure.Message}", failure);
+                throw new CredentialsUnavailableException($"The {source} cannot give credentials: {failure.Message}", failure);
             }
         }
 
@@ -122,7 +118,7 @@ namespace CloudFrontInvalidations.Session
             }
             catch (AmazonClientException failure)
             {
-                throw new CredentialsUnavailableException(source, "No AWS credentials were found. " + HowToConfigure, failure);
+                throw CredentialsUnavailableException.FromSdk(failure);
             }
         }
     }
