@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -5,6 +6,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials.Internal;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Internal.Transform;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.CloudFront
@@ -18,6 +20,9 @@ namespace CloudFrontInvalidations.CloudFront
     {
         private static readonly IServiceMetadata Metadata = new CloudFrontMetadata();
 
+        // A field initializer runs before the base constructor, which builds the pipeline.
+        private readonly RequestAttemptObserver _attemptObserver = new RequestAttemptObserver();
+
         /// <summary>Credentials from AWSSDK.Core's default chain (environment, profiles, SSO, container, instance).</summary>
         public CloudFrontClient(CloudFrontConfig config) : base(config) { }
 
@@ -25,17 +30,29 @@ namespace CloudFrontInvalidations.CloudFront
 
         protected override IServiceMetadata ServiceMetadata => Metadata;
 
-        public async Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
-            CancellationToken cancellationToken = default)
+        /// <summary>Told of every failed HTTP attempt, retried or not, on the thread it failed on.</summary>
+        public Action<RequestAttempt>? AttemptFailed
         {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListInvalidationsMarshaller.Instance,
-                ResponseUnmarshaller = ListInvalidationsUnmarshaller.Instance,
-            };
+            get => _attemptObserver.AttemptFailed;
+            set => _attemptObserver.AttemptFailed = value;
+        }
+
+        public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
+            CancellationToken cancellationToken = default) =>
+            Invoke<ListInvalidationsResponse>(request, ListInvalidationsMarshaller.Instance, ListInvalidationsUnmarshaller.Instance, cancellationToken);
+
+        public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
+            CancellationToken cancellationToken = default) =>
+            Invoke<ListDistributionsResponse>(request, ListDistributionsMarshaller.Instance, ListDistributionsUnmarshaller.Instance, cancellationToken);
+
+        private async Task<TResponse> Invoke<TResponse>(AmazonWebServiceRequest request, IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
+            ResponseUnmarshaller unmarshaller, CancellationToken cancellationToken)
+            where TResponse : AmazonWebServiceResponse, new()
+        {
+            var options = new InvokeOptions { RequestMarshaller = marshaller, ResponseUnmarshaller = unmarshaller };
             try
             {
-                return await InvokeAsync<ListInvalidationsResponse>(request, options, cancellationToken).ConfigureAwait(false);
+                return await InvokeAsync<TResponse>(request, options, cancellationToken).ConfigureAwait(false);
             }
             catch (AmazonClientException failure) when (CredentialsUnavailableException.IsSdkNoCredentials(failure))
             {
@@ -48,6 +65,7 @@ namespace CloudFrontInvalidations.CloudFront
             pipeline.RemoveHandler<EndpointResolver>();
             pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            pipeline.AddHandlerAfter<RetryHandler>(_attemptObserver);
         }
 
         /// <summary>Every CloudFront operation is SigV4-signed.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Session;
 
@@ -16,6 +17,7 @@ namespace CloudFrontInvalidations.Commands
     {
         [Parameter]
         [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 

@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Commands
@@ -13,18 +15,20 @@ namespace CloudFrontInvalidations.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true)]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : AwsSessionCmdlet, IDisposable
+    public sealed class GetCFInvalidationListCommand : AwsSessionCmdlet, IListingOutput, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CloudFrontClient? _client;
         private InvalidationLister? _lister;
         private ResponseSelector? _selector;
         private PagingWindow? _window;
+        private ListingReporter? _reporter;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionId]
+        [ArgumentCompleter(typeof(DistributionIdCompleter))]
         public string DistributionId { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -61,6 +65,8 @@ namespace CloudFrontInvalidations.Commands
             _window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
             _client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
             _lister = new InvalidationLister(_client);
+            _reporter = new ListingReporter(this);
+            _client.AttemptFailed = _reporter.RecordFailedAttempt;
         }
 
         protected override void ProcessRecord()
@@ -71,6 +77,7 @@ namespace CloudFrontInvalidations.Commands
                 window.MarkIncomplete();
                 return;
             }
+            _reporter!.ListingStarted(DistributionId, AutoIterate);
             try
             {
                 // "^Name" needs the parameter, not the listing: one request still checks the distribution.
@@ -78,6 +85,7 @@ namespace CloudFrontInvalidations.Commands
                 var moreAfterLastPage = false;
                 foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, autoIterate, _stopping.Token))
                 {
+                    _reporter.PageReceived(page);
                     foreach (var output in _selector!.Select(page.Response))
                         if (window.Admit()) WriteObject(output);
                     moreAfterLastPage = page.Response.InvalidationList!.IsTruncated == true;
@@ -86,6 +94,7 @@ namespace CloudFrontInvalidations.Commands
                 if (moreAfterLastPage) window.MarkIncomplete();
                 if (_selector!.ParameterName != null && window.Admit())
                     WriteObject(GetType().GetProperty(_selector.ParameterName)!.GetValue(this));
+                _reporter.ListingEnded();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -94,6 +103,7 @@ namespace CloudFrontInvalidations.Commands
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
                 window.MarkIncomplete();
+                _reporter!.ListingEnded();
                 var record = ErrorMap.ToErrorRecord(failure, DistributionId);
                 if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
                 WriteError(record);

@@ -61,7 +61,7 @@ namespace CloudFrontInvalidations.Errors
                 "No AWS credentials were found in the environment, the shared config and credentials files, or an instance/container role.",
                 CredentialsUnavailableException.HowToProvide, stopsCommand: true),
             new Entry("ProfileNotFound", ErrorCategory.AuthenticationError, typeof(ProfileNotFoundException),
-                "The named profile (AWS_PROFILE) is in neither ~/.aws/credentials nor ~/.aws/config.",
+                "The named profile (-ProfileName or AWS_PROFILE) is in neither ~/.aws/credentials nor ~/.aws/config (nor -ProfileLocation).",
                 "Check the profile name ('aws configure list-profiles'), or set AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE to the files that hold it.",
                 stopsCommand: true),
             new Entry("SignatureDoesNotMatch", ErrorCategory.AuthenticationError, typeof(CredentialsRejectedException),

@@ -15,7 +15,7 @@ namespace CloudFrontInvalidations.Session
         public const string HowToProvide =
             "Provide credentials as for the AWS CLI: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary ones), " +
             "a profile in ~/.aws/credentials or ~/.aws/config selected with AWS_PROFILE (run 'aws configure' or 'aws sso login'), " +
-            "or an instance, container or web-identity role; or pass -ProfileName, -AccessKey and -SecretKey, or -Credential.";
+            "or an instance, container or web-identity role.";
 
         // AWSSDK.Core reports an empty default chain as a plain AmazonClientException with this message.
         private const string SdkNoCredentialsMessage = "Failed to resolve AWS credentials";

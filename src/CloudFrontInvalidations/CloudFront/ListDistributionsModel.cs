@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using Amazon.Runtime;
+
+namespace CloudFrontInvalidations.CloudFront
+{
+    // The subset of Amazon.CloudFront.Model's ListDistributions shapes that tab completion needs, with
+    // the same member names.
+
+    /// <summary>Input of the ListDistributions operation.</summary>
+    public sealed class ListDistributionsRequest : AmazonWebServiceRequest
+    {
+        public string? Marker { get; set; }
+        public int? MaxItems { get; set; }
+    }
+
+    /// <summary>Output of the ListDistributions operation.</summary>
+    public sealed class ListDistributionsResponse : AmazonWebServiceResponse
+    {
+        public DistributionList? DistributionList { get; set; }
+    }
+
+    /// <summary>One page of the account's distributions.</summary>
+    public sealed class DistributionList
+    {
+        public string? Marker { get; set; }
+        public string? NextMarker { get; set; }
+        public bool? IsTruncated { get; set; }
+        public List<DistributionSummary>? Items { get; set; }
+    }
+
+    /// <summary>A distribution as ListDistributions describes it (the members completion shows).</summary>
+    public sealed class DistributionSummary
+    {
+        public string? Id { get; set; }
+        public string? DomainName { get; set; }
+        public string? Comment { get; set; }
+    }
+}

@@ -1,0 +1,73 @@
+# Tab completion of -DistributionId (ListDistributions against the local endpoint, cached) and -Region.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $script:server = Start-LocalCloudFront -Distribution @(
+        @{ id = 'ECOMPLETEALPHA'; count = 1; domainName = 'alpha.cloudfront.net'; comment = 'Alpha site' }
+        @{ id = 'ECOMPLETEBETA'; count = 1; domainName = 'beta.cloudfront.net' }
+        @{ id = 'EOTHER0000001'; count = 1 }
+    )
+    $script:endpoint = $script:server.Url
+
+    function Get-Completion([string] $InputScript) {
+        @((TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length).CompletionMatches)
+    }
+    function Get-ListDistributionsRequest {
+        @(Get-LocalRequestLog -Server $script:server | Where-Object path -eq '/2020-05-31/distribution')
+    }
+}
+
+AfterAll {
+    Stop-LocalCloudFront -Server $script:server
+}
+
+Describe '-DistributionId completion' {
+    It 'offers the distributions of the endpoint typed on the command line, with domain name and comment as tooltip' {
+        Clear-LocalRequestLog -Server $script:server
+
+        $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -DistributionId "
+
+        $completions.CompletionText | Should -Be @('ECOMPLETEALPHA', 'ECOMPLETEBETA', 'EOTHER0000001')
+        $completions[0].ToolTip | Should -Be 'alpha.cloudfront.net - Alpha site'
+        $completions[1].ToolTip | Should -Be 'beta.cloudfront.net'
+        $completions[0].ResultType | Should -Be 'ParameterValue'
+        (Get-ListDistributionsRequest).Count | Should -Be 1
+    }
+
+    It 'filters by what is typed and answers from the cache without a new ListDistributions request' {
+        Clear-LocalRequestLog -Server $script:server
+
+        $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -DistributionId ecompl"
+
+        $completions.CompletionText | Should -Be @('ECOMPLETEALPHA', 'ECOMPLETEBETA')
+        Get-ListDistributionsRequest | Should -BeNullOrEmpty
+    }
+
+    It 'completes the positional distribution id too' {
+        (Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint EOTH").CompletionText | Should -Be 'EOTHER0000001'
+    }
+
+    It 'offers nothing, quickly, when the endpoint does not answer' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $deadPort = $listener.LocalEndpoint.Port
+        $listener.Stop()   # nothing listens on this port any more
+
+        $elapsed = Measure-Command {
+            $script:deadMatches = Get-Completion "Get-CFInvalidationList -EndpointUrl http://127.0.0.1:$deadPort -DistributionId "
+        }
+
+        $script:deadMatches | Should -BeNullOrEmpty
+        $elapsed.TotalSeconds | Should -BeLessThan 3
+    }
+}
+
+Describe '-Region completion' {
+    It 'offers the region names AWSSDK.Core knows, with their display name' {
+        $completions = Get-Completion 'Get-CFInvalidationList E1 -Region eu-west-'
+        $completions.CompletionText | Should -Contain 'eu-west-1'
+        $completions.CompletionText | Should -Contain 'eu-west-3'
+        $completions.CompletionText | ForEach-Object { $_ | Should -BeLike 'eu-west-*' }
+        ($completions | Where-Object CompletionText -eq 'eu-west-1').ToolTip | Should -Match 'Ireland'
+    }
+}

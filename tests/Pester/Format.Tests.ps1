@@ -1,0 +1,44 @@
+# The default table view, the list view and Format-List * of the objects the cmdlet writes.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $script:server = Start-LocalCloudFront -Distribution @(
+        @{ id = 'EFORMATONE0001'; count = 3; inProgress = 1 }
+        @{ id = 'EFORMATTWO0002'; count = 2; inProgress = 0 }
+    )
+    $script:items = @('EFORMATONE0001', 'EFORMATTWO0002' | Get-CFInvalidationList -EndpointUrl $script:server.Url)
+}
+
+AfterAll {
+    Stop-LocalCloudFront -Server $script:server
+}
+
+Describe 'InvalidationSummary views' {
+    It 'shows a table of DistributionId, Id, Status and CreateTime in UTC by default' {
+        $lines = @(($script:items | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
+
+        $lines[0] | Should -Match '^DistributionId\s+Id\s+Status\s+CreateTime \(UTC\)\s*$'
+        $rows = @($lines | Select-Object -Skip 2)
+        $rows.Count | Should -Be 5
+        $rows[0] | Should -Match "^EFORMATONE0001\s+$($script:items[0].Id)\s+InProgress\s+2026-11-01 00:00:00Z\s*$"
+        $rows[4] | Should -Match "^EFORMATTWO0002\s+$($script:items[4].Id)\s+Completed\s+2026-10-31 23:53:00Z\s*$"
+    }
+
+    It 'shows the table view through Format-Table too' {
+        ($script:items | Format-Table | Out-String) | Should -BeExactly ($script:items | Out-String)
+    }
+
+    It 'has a list view with the time marked as UTC' {
+        $text = $script:items[0] | Format-List | Out-String
+        $text | Should -Match 'DistributionId\s*: EFORMATONE0001'
+        $text | Should -Match "Id\s*: $($script:items[0].Id)"
+        $text | Should -Match 'Status\s*: InProgress'
+        $text | Should -Match 'CreateTime\s*: 2026-11-01 00:00:00\.000Z \(UTC\)'
+    }
+
+    It 'still shows every property with Format-List *' {
+        $text = $script:items[0] | Format-List * | Out-String
+        foreach ($property in $script:items[0].PSObject.Properties.Name) { $text | Should -Match "(?m)^$property\s*:" }
+        $text | Should -Not -Match '\(UTC\)'
+    }
+}

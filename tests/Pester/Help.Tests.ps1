@@ -1,0 +1,85 @@
+# The shipped help (built from docs/en-US by docs/ConvertTo-MamlHelp.ps1) against the cmdlet as it is.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $script:markdownPath = Join-Path $script:RepoRoot 'docs/en-US/Get-CFInvalidationList.md'
+    $script:markdown = Get-Content -Raw $script:markdownPath
+    $script:command = Get-Command Get-CFInvalidationList -Module CloudFrontInvalidations
+    $script:help = Get-Help $script:command.Name -Full
+
+    $commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    $script:cmdletParameters = @($script:command.Parameters.Keys | Where-Object { $_ -notin $commonParameters } | Sort-Object)
+    $script:helpParameters = @($script:help.parameters.parameter.name | Sort-Object)
+
+    # The "-Name" tokens of a syntax line, in order.
+    function Get-SyntaxParameter([string] $Syntax) { @([regex]::Matches($Syntax, '(?<=\[|\s)-(\w+)') | ForEach-Object { $_.Groups[1].Value }) }
+}
+
+Describe 'Get-CFInvalidationList help' {
+    It 'is read from the MAML file the module ships, not generated from the bare syntax' {
+        $helpFile = Join-Path (Split-Path $script:ModulePath) 'en-US/CloudFrontInvalidations.dll-Help.xml'
+        $helpFile | Should -Exist
+        $script:help.Synopsis | Should -BeLike 'Lists the invalidation batches*'
+    }
+
+    It 'documents every cmdlet parameter and no parameter that does not exist' {
+        $missing = @($script:cmdletParameters | Where-Object { $_ -notin $script:helpParameters })
+        $unknown = @($script:helpParameters | Where-Object { $_ -notin $script:cmdletParameters })
+        $missing | Should -BeNullOrEmpty -Because 'every parameter needs a "### -Name" section in docs/en-US/Get-CFInvalidationList.md'
+        $unknown | Should -BeNullOrEmpty -Because 'the help must not describe parameters the cmdlet no longer has'
+    }
+
+    It 'documents each parameter''s aliases, position and pipeline input as the cmdlet declares them' {
+        foreach ($parameter in $script:help.parameters.parameter) {
+            $metadata = $script:command.Parameters[$parameter.name]
+            $declared = @($metadata.ParameterSets.Values)
+            $expectedAliases = if ($metadata.Aliases.Count) { ($metadata.Aliases | Sort-Object) -join ', ' } else { 'none' }
+            (($parameter.aliases -split ',\s*' | Sort-Object) -join ', ') | Should -Be $expectedAliases -Because "aliases of -$($parameter.name)"
+            $positions = @($declared.Position | Where-Object { $_ -ge 0 })
+            $parameter.position | Should -Be $(if ($positions.Count) { "$($positions[0])" } else { 'named' }) -Because "-$($parameter.name) position"
+            $parameter.required | Should -Be ([string]($declared.IsMandatory -contains $true)).ToLower() -Because "-$($parameter.name) required"
+            $byValue = $declared.ValueFromPipeline -contains $true
+            $byName = $declared.ValueFromPipelineByPropertyName -contains $true
+            ($parameter.pipelineInput -like '*ByValue*') | Should -Be $byValue -Because "-$($parameter.name) by value"
+            ($parameter.pipelineInput -like '*ByPropertyName*') | Should -Be $byName -Because "-$($parameter.name) by property name"
+        }
+    }
+
+    It 'has a SYNTAX block that names the parameters of Get-Command -Syntax in the same order' {
+        $syntaxBlock = [regex]::Match($script:markdown, '(?s)## SYNTAX.*?```\r?\n(.*?)```').Groups[1].Value
+        Get-SyntaxParameter $syntaxBlock | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
+    }
+
+    It 'lists every ErrorMap ErrorId with its category and recommended action in NOTES' {
+        $notes = $script:help.alertSet.alert.Text -join "`n"
+        foreach ($entry in [CloudFrontInvalidations.Errors.ErrorMap]::Entries) {
+            $row = [regex]::Match($notes, "(?m)^ErrorId: $($entry.ErrorId)\r?\n(?:.+\r?\n?)+").Value
+            $row | Should -Not -BeNullOrEmpty -Because "$($entry.ErrorId) needs a row in the NOTES error table"
+            $row | Should -Match "Category: $($entry.Category)\b"
+            $row | Should -Match ([regex]::Escape("What to do: $($entry.RecommendedAction)"))
+        }
+    }
+
+    It 'shows the synopsis, every parameter with its description and every example in a fresh pwsh' {
+        $exampleTitles = @([regex]::Matches($script:markdown, '(?m)^### (Example \d+:.*?)\s*$') | ForEach-Object { $_.Groups[1].Value })
+        $exampleTitles.Count | Should -BeGreaterOrEqual 6
+
+        $run = Invoke-FreshPwsh "Get-Help Get-CFInvalidationList -Full | Out-String -Width 250"
+        $text = $run.Output -join "`n"
+
+        $run.ExitCode | Should -Be 0
+        $text | Should -Match ([regex]::Escape($script:help.Synopsis))
+        foreach ($parameter in $script:help.parameters.parameter) {
+            $firstWords = ($parameter.description[0].Text -split '\s+' | Select-Object -First 6) -join ' '
+            $text | Should -Match "(?s)-$($parameter.name)\b[^\n]*\n\s+$([regex]::Escape($firstWords))" -Because "-$($parameter.name) needs a description"
+        }
+        foreach ($title in $exampleTitles) { $text | Should -Match ([regex]::Escape($title)) }
+        $text | Should -Match 'ErrorId: NoSuchDistribution'
+    }
+
+    It 'has an about topic' {
+        $about = Get-Help about_CloudFrontInvalidations | Out-String
+        $about | Should -Match 'SHORT DESCRIPTION'
+        $about | Should -Match 'Get-CFInvalidationList'
+    }
+}
