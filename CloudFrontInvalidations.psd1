@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'CloudFrontInvalidations.dll'
+    RootModule           = 'CloudFrontInvalidations.psm1'
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Core', 'Desktop')
     GUID                 = '5b0f8a47-3c2e-4f51-9a2e-7d3c1c4e8b21'

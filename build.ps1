@@ -45,14 +45,18 @@ Add-Task Clean @() {
 
 Add-Task Build @() {
     Invoke-Native dotnet build "$Root/src/$ModuleName/$ModuleName.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName"
+    Invoke-Native dotnet build "$Root/src/$ModuleName.Loader/$ModuleName.Loader.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName.Loader"
     Invoke-Native dotnet build "$Root/tests/LocalCloudFront/LocalCloudFront.csproj" -c $Configuration -nologo -v quiet -o "$Out/LocalCloudFront"
 
+    # Layout: the psm1 root module, the loader and the cmdlet assembly beside the manifest; every other DLL
+    # in dependencies/, out of PowerShell's probing path (see CloudFrontInvalidations.psm1).
     Remove-Item -Recurse -Force $ModuleOut -ErrorAction SilentlyContinue
-    New-Item -ItemType Directory -Force $ModuleOut | Out-Null
+    New-Item -ItemType Directory -Force "$ModuleOut/dependencies" | Out-Null
     Get-ChildItem "$Out/bin/$ModuleName" -Filter *.dll |
-        Where-Object Name -NotIn 'System.Management.Automation.dll' |
-        Copy-Item -Destination $ModuleOut
-    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
+        Where-Object Name -NotIn 'System.Management.Automation.dll', "$ModuleName.dll" |
+        Copy-Item -Destination "$ModuleOut/dependencies"
+    Copy-Item "$Out/bin/$ModuleName/$ModuleName.dll", "$Out/bin/$ModuleName.Loader/$ModuleName.Loader.dll" -Destination $ModuleOut
+    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.psm1", "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
     if (Test-Path "$Root/en-US") { Copy-Item -Recurse "$Root/en-US" -Destination $ModuleOut }
     Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1") | Out-Null
     Write-Host "Module staged at $ModuleOut (version $ModuleVersion)"

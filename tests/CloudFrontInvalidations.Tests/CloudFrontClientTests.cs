@@ -21,11 +21,10 @@ namespace CloudFrontInvalidations.Tests
             {
                 EndpointUrl = _server.Url,
                 Region = "eu-west-3", // CloudFront is global: requests are signed for us-east-1 whatever this says
-                Credentials = new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"),
             };
             var config = ClientFactory.CreateConfig(settings);
             config.MaxErrorRetry = 0;
-            _client = new CloudFrontClient(settings.Credentials, config);
+            _client = new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
         }
 
         public void Dispose()

@@ -43,6 +43,7 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/_admin"),
     cloudFront => cloudFront.Use(requestLog.RecordAsync));
 app.MapAdminApi();
+app.MapFakeIdentityApi();
 app.MapCloudFrontApi();
 
 await app.StartAsync();

@@ -16,10 +16,10 @@ BeforeAll {
     # An aborted request is logged when the server notices the abort, which can come after the client's
     # retry: read the log until it stops growing (2 s at most).
     function Wait-SettledRequests([string] $DistributionId) {
-        $requests = Get-Requests $DistributionId
+        $requests = @(Get-Requests $DistributionId)
         for ($i = 0; $i -lt 20; $i++) {
             Start-Sleep -Milliseconds 100
-            $again = Get-Requests $DistributionId
+            $again = @(Get-Requests $DistributionId)
             if ($again.Count -eq $requests.Count) { return $again }
             $requests = $again
         }
@@ -181,7 +181,7 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
             $run.Requests.Count | Should -Be 1
             $run.Errors[0].FullyQualifiedErrorId | Should -Be "UnreadableResponse,$commandName"
             $run.Errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
-            $run.Errors[0].Exception | Should -BeOfType [Amazon.Runtime.AmazonUnmarshallingException]
+            $run.Errors[0].Exception.GetType().FullName | Should -Be 'Amazon.Runtime.AmazonUnmarshallingException' # type literals do not reach the module's load context
             $run.Errors[0].Exception.RequestId | Should -Not -BeNullOrEmpty
         }
 
@@ -209,9 +209,9 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
             $run.Errors[0].FullyQualifiedErrorId | Should -Be "RequestTimeout,$commandName"
             $run.Errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
             $run.Errors[0].Exception | Should -BeOfType [TimeoutException]
-            $logged = $run.Requests
-            $logged.Count | Should -Be 1
-            $logged[0].aborted | Should -BeTrue
+            # One attempt (AWS_MAX_ATTEMPTS=1); .NET may still resend once on a pooled connection it found closed.
+            $run.Requests.Count | Should -BeIn 1, 2
+            $run.Requests.aborted | Should -Not -Contain $false -Because 'no request may run to its answer'
         }
     }
 

@@ -68,6 +68,9 @@ Describe 'Get-CFInvalidationList verbose and debug output' {
     It 'writes one verbose line per request with distribution, marker, page size, HTTP status, request id and time' {
         $run = Invoke-Captured 'Get-CFInvalidationList EREPORT3PAGES -MaxItem 100 -Verbose -EndpointUrl $endpoint'
 
+        # First comes one line on the region and where the credentials came from, then one per request.
+        $run.Verbose[0] | Should -Match '^Region us-east-1; credentials from '
+        $run.Verbose = @($run.Verbose | Select-Object -Skip 1)
         $run.Verbose.Count | Should -Be 3
         $run.Verbose[0] | Should -Match '^ListInvalidations EREPORT3PAGES page 1: Marker \(none\), MaxItems 100 -> HTTP 200, 100 invalidations, AWS request id [0-9a-f-]{36}, \d+ ms$'
         $run.Verbose[1] | Should -Match "page 2: Marker $($run.Output[99].Id), MaxItems 100 -> HTTP 200, 100 invalidations"

@@ -18,8 +18,11 @@ function Reset-TestAwsEnvironment {
     }
     $env:AWS_ACCESS_KEY_ID = 'AKIDPESTERTEST0001'
     $env:AWS_SECRET_ACCESS_KEY = 'pester-secret-key-never-printed'
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:TestCredentialsDir 'no-credentials'
-    $env:AWS_CONFIG_FILE = Join-Path $script:TestCredentialsDir 'no-config'
+    # Empty files, not missing ones: AWSSDK.Core falls back to ~/.aws when these name no file, and it reads
+    # the variables once per process, so tests that need profiles write into these very files.
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:TestCredentialsDir 'credentials'
+    $env:AWS_CONFIG_FILE = Join-Path $script:TestCredentialsDir 'config'
+    Set-Content $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE -Value ''
     $env:AWS_EC2_METADATA_DISABLED = 'true'
 }
 Reset-TestAwsEnvironment
@@ -31,12 +34,13 @@ function Get-PwshCommandLine {
     else { @($process) }
 }
 
-# Runs a script in a new pwsh process with the built module imported; returns its output lines.
+# Runs a script in a new pwsh process with the built module imported (unless -NoImport); returns its output lines.
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)][string] $Script, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory)][string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport)
     $commandLine = Get-PwshCommandLine
     $startInfo = [Diagnostics.ProcessStartInfo]::new($commandLine[0])
-    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$script:ModulePath'; $Script")) {
+    $import = if ($NoImport) { '' } else { "Import-Module '$script:ModulePath'; " }
+    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "$import$Script")) {
         $startInfo.ArgumentList.Add($argument)
     }
     foreach ($key in $Environment.Keys) { $startInfo.Environment[$key] = $Environment[$key] }

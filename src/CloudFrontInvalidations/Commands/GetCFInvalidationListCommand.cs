@@ -13,13 +13,15 @@ namespace CloudFrontInvalidations.Commands
     /// Lists a distribution's invalidation batches (CloudFront ListInvalidations), newest first,
     /// writing each item as its page arrives.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "CFInvalidationList")]
+    [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true)]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : PSCmdlet, IListingOutput, IDisposable
+    public sealed class GetCFInvalidationListCommand : AwsSessionCmdlet, IListingOutput, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CloudFrontClient? _client;
         private InvalidationLister? _lister;
+        private ResponseSelector? _selector;
+        private PagingWindow? _window;
         private ListingReporter? _reporter;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -41,15 +43,9 @@ namespace CloudFrontInvalidations.Commands
         [Parameter]
         public SwitchParameter NoAutoIteration { get; set; }
 
+        /// <summary>AWS.Tools' -Select; see ResponseSelector.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EndpointUrl { get; set; }
-
-        [Parameter]
-        [Alias("RegionToCall")]
-        [ArgumentCompleter(typeof(RegionCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? Region { get; set; }
+        public string Select { get; set; } = ResponseSelector.DefaultSelect;
 
         /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout); timed-out attempts are retried like others.</summary>
         [Parameter]
@@ -60,32 +56,44 @@ namespace CloudFrontInvalidations.Commands
         {
             try
             {
-                _client = ClientFactory.CreateClient(new ClientSettings
-                {
-                    Region = Region,
-                    EndpointUrl = EndpointUrl,
-                    Timeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
-                });
+                _selector = ResponseSelector.Parse(Select);
             }
-            catch (Exception failure)
+            catch (InvalidParameterException invalid)
             {
-                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, null));
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
             }
-            _lister = new InvalidationLister(_client!);
+            _window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
+            _client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
+            _lister = new InvalidationLister(_client);
             _reporter = new ListingReporter(this);
-            _client!.AttemptFailed = _reporter.RecordFailedAttempt;
+            _client.AttemptFailed = _reporter.RecordFailedAttempt;
         }
 
         protected override void ProcessRecord()
         {
+            var window = _window!;
+            if (window.IsFull)
+            {
+                window.MarkIncomplete();
+                return;
+            }
             _reporter!.ListingStarted(DistributionId, AutoIterate);
             try
             {
-                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, AutoIterate, _stopping.Token))
+                // "^Name" needs the parameter, not the listing: one request still checks the distribution.
+                var autoIterate = AutoIterate && _selector!.ParameterName == null;
+                var moreAfterLastPage = false;
+                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, autoIterate, _stopping.Token))
                 {
                     _reporter.PageReceived(page);
-                    foreach (var item in page.Items) WriteObject(item);
+                    foreach (var output in _selector!.Select(page.Response))
+                        if (window.Admit()) WriteObject(output);
+                    moreAfterLastPage = page.Response.InvalidationList!.IsTruncated == true;
+                    if (window.IsFull) break; // disposing the page iterator sends no further request
                 }
+                if (moreAfterLastPage) window.MarkIncomplete();
+                if (_selector!.ParameterName != null && window.Admit())
+                    WriteObject(GetType().GetProperty(_selector.ParameterName)!.GetValue(this));
                 _reporter.ListingEnded();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -94,11 +102,22 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
+                window.MarkIncomplete();
                 _reporter!.ListingEnded();
                 var record = ErrorMap.ToErrorRecord(failure, DistributionId);
                 if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
                 WriteError(record);
             }
+        }
+
+        /// <summary>
+        /// -IncludeTotalCount: the objects seen, known only at the end (never an extra request). Exact (accuracy 1)
+        /// when every listing reached its last page; otherwise a lower bound with accuracy 0 ("Unknown total count").
+        /// </summary>
+        protected override void EndProcessing()
+        {
+            if (PagingParameters.IncludeTotalCount.IsPresent)
+                WriteObject(PagingParameters.NewTotalCount(_window!.Seen, _window.IsSeenExact ? 1.0 : 0.0));
         }
 
         protected override void StopProcessing() => _stopping.Cancel();

@@ -43,7 +43,7 @@ namespace CloudFrontInvalidations.Completion
                 var config = ClientFactory.CreateConfig(settings);
                 config.MaxErrorRetry = 0;
                 config.Timeout = FetchTimeout;
-                using var client = settings.Credentials == null ? new CloudFrontClient(config) : new CloudFrontClient(settings.Credentials, config);
+                using var client = new CloudFrontClient(config);
                 using var deadline = new CancellationTokenSource(FetchTimeout);
                 var distributions = new List<DistributionSummary>();
                 string? marker = null;

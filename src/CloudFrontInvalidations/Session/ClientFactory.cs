@@ -6,20 +6,32 @@ using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
 {
-    /// <summary>What the common AWS parameters say about where and as whom to call.</summary>
+    /// <summary>Where and how to call: the resolved region, the endpoint override, the timeout.</summary>
     public sealed class ClientSettings
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
         /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
         public TimeSpan? Timeout { get; set; }
-        /// <summary>Explicit credentials; null means AWSSDK.Core's default chain.</summary>
-        public AWSCredentials? Credentials { get; set; }
     }
 
     /// <summary>Turns the common parameters into one configured client.</summary>
     public static class ClientFactory
     {
+        /// <summary>
+        /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)
+        /// and builds the client; <paramref name="description"/> says which region and credentials (for -Verbose).
+        /// </summary>
+        public static CloudFrontClient Connect(SessionParameters parameters, TimeSpan? timeout,
+            Func<string, string?> environment, out string description)
+        {
+            var region = RegionResolver.Resolve(parameters, environment);
+            var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl, Timeout = timeout });
+            var credentials = new CredentialResolver(environment).Resolve(parameters, config);
+            description = $"Region {region}; credentials from {credentials.Source}.";
+            return new CloudFrontClient(credentials.Credentials, config);
+        }
+
         public static CloudFrontConfig CreateConfig(ClientSettings settings)
         {
             // AWSSDK.Core reads AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the profile's retry_mode/max_attempts
@@ -39,14 +51,6 @@ namespace CloudFrontInvalidations.Session
                 config.AuthenticationRegion = CloudFrontEndpointProvider.GlobalSigningRegion;
             }
             return config;
-        }
-
-        public static CloudFrontClient CreateClient(ClientSettings settings)
-        {
-            var config = CreateConfig(settings);
-            return settings.Credentials == null
-                ? new CloudFrontClient(config)
-                : new CloudFrontClient(settings.Credentials, config);
         }
     }
 }

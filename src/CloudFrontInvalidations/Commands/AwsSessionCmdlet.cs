@@ -1,0 +1,77 @@
+using System;
+using System.Management.Automation;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
+using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Session;
+
+namespace CloudFrontInvalidations.Commands
+{
+    /// <summary>
+    /// The common AWS parameters with AWS.Tools' names and aliases, and the one client they resolve to.
+    /// Credential precedence: -AccessKey/-SecretKey, -Credential, -ProfileName, environment keys, AWS_PROFILE,
+    /// the default profile, then container/instance credentials (CredentialResolver has the details).
+    /// Resolved once in BeginProcessing, so these parameters do not bind from the pipeline.
+    /// </summary>
+    public abstract class AwsSessionCmdlet : PSCmdlet
+    {
+        [Parameter]
+        [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        [Parameter]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        [Parameter]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        [Parameter]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        [Parameter]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>An Amazon.Runtime.AWSCredentials object, also one of AWS.Tools' (typed object: see CredentialArgument).</summary>
+        [Parameter]
+        public object? Credential { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
+        /// <param name="timeout">Per HTTP attempt; null keeps AWSSDK.Core's default.</param>
+        protected CloudFrontClient Connect(TimeSpan? timeout)
+        {
+            var parameters = new SessionParameters
+            {
+                Region = Region, EndpointUrl = EndpointUrl, AccessKey = AccessKey, SecretKey = SecretKey,
+                SessionToken = SessionToken, Credential = Credential, ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation is null ? null : GetUnresolvedProviderPathFromPSPath(ProfileLocation),
+            };
+            try
+            {
+                var client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out var description);
+                WriteVerbose(description);
+                return client;
+            }
+            catch (Exception failure)
+            {
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, null));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using CloudFrontInvalidations.CloudFront;
+
+namespace CloudFrontInvalidations.Session
+{
+    /// <summary>
+    /// AWS.Tools' -Select: what to write for each ListInvalidations response. "InvalidationList.Items"
+    /// (the default) writes the items; "*" the whole response (how a -NoAutoIteration caller reads
+    /// InvalidationList.NextMarker); "^DistributionId" a parameter's value; a dotted property path that
+    /// property of the response. Collections are written one element at a time, null values not at all.
+    /// </summary>
+    public sealed class ResponseSelector
+    {
+        public const string DefaultSelect = "InvalidationList.Items";
+        private const string WholeResponse = "*";
+        private const string ParameterPrefix = "^";
+        private static readonly string[] SelectableParameters = { "DistributionId", "Marker", "MaxItem" };
+
+        private readonly PropertyInfo[] _path;
+
+        private ResponseSelector(PropertyInfo[] path, string? parameterName)
+        {
+            _path = path;
+            ParameterName = parameterName;
+        }
+
+        /// <summary>For "^Name": the parameter whose value is written (canonical spelling); otherwise null.</summary>
+        public string? ParameterName { get; }
+
+        /// <exception cref="InvalidParameterException">The value is none of the forms above.</exception>
+        public static ResponseSelector Parse(string? select)
+        {
+            var text = string.IsNullOrWhiteSpace(select) ? DefaultSelect : select!.Trim();
+            if (text == WholeResponse) return new ResponseSelector(Array.Empty<PropertyInfo>(), null);
+            if (text.StartsWith(ParameterPrefix, StringComparison.Ordinal))
+            {
+                var name = SelectableParameters.FirstOrDefault(p =>
+                    string.Equals(p, text.Substring(ParameterPrefix.Length), StringComparison.OrdinalIgnoreCase));
+                return name != null ? new ResponseSelector(Array.Empty<PropertyInfo>(), name) : throw Invalid(text);
+            }
+
+            var path = new List<PropertyInfo>();
+            var type = typeof(ListInvalidationsResponse);
+            foreach (var segment in text.Split('.'))
+            {
+                var property = type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                    ?? throw Invalid(text);
+                path.Add(property);
+                type = property.PropertyType;
+            }
+            return new ResponseSelector(path.ToArray(), null);
+        }
+
+        /// <summary>The objects to write for one response (nothing for a "^Name" selector).</summary>
+        public IEnumerable<object> Select(ListInvalidationsResponse response)
+        {
+            if (ParameterName != null) yield break;
+            object? value = response;
+            foreach (var property in _path)
+            {
+                if (value == null) yield break;
+                value = property.GetValue(value);
+            }
+            if (value is IEnumerable collection && !(value is string))
+            {
+                foreach (var element in collection)
+                    if (element != null) yield return element;
+            }
+            else if (value != null)
+            {
+                yield return value;
+            }
+        }
+
+        private static InvalidParameterException Invalid(string select) =>
+            new InvalidParameterException("Select",
+                $"-Select '{select}' is not valid. Use '*' (each whole ListInvalidationsResponse), " +
+                $"'{string.Join("', '", SelectableParameters.Select(p => ParameterPrefix + p))}' (that parameter's value), " +
+                "or a property path of the response such as 'InvalidationList.Items' or 'InvalidationList.NextMarker'.");
+    }
+}

@@ -1,0 +1,251 @@
+# Credentials, region and the common AWS.Tools parameters, against the local endpoint (with its fake STS
+# and SSO). Only temporary files and environment variables: never the user's ~/.aws. Each test asserts
+# which access key signed the CloudFront requests, from the endpoint's log.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $script:server = Start-LocalCloudFront -Distribution @{ id = 'ECRED'; count = 7; pageCap = 5 }
+    $script:endpoint = $script:server.Url
+
+    $script:credentials = @'
+[default]
+aws_access_key_id = AKIDDEFAULTPROFILE
+aws_secret_access_key = default-secret
+[named]
+aws_access_key_id = AKIDNAMEDPROFILE
+aws_secret_access_key = named-secret
+[fromenv]
+aws_access_key_id = AKIDAWSPROFILE
+aws_secret_access_key = fromenv-secret
+[temporary]
+aws_access_key_id = ASIATEMPORARYPROFILE
+aws_secret_access_key = temporary-secret
+aws_session_token = temporary-token
+[base]
+aws_access_key_id = AKIDROLESOURCE
+aws_secret_access_key = base-secret
+'@
+    $script:config = @'
+[profile named]
+region = eu-west-3
+[profile deployer]
+role_arn = arn:aws:iam::123456789012:role/Deployer
+source_profile = base
+[profile sso]
+sso_start_url = https://example.awsapps.com/start
+sso_region = us-east-1
+sso_account_id = 123456789012
+sso_role_name = ReadOnly
+'@
+    # Another location, for -ProfileLocation.
+    $script:otherCredentialsFile = Join-Path $TestDrive 'other-credentials'
+    Set-Content $otherCredentialsFile "[elsewhere]`naws_access_key_id = AKIDPROFILELOCATION`naws_secret_access_key = elsewhere-secret`n"
+
+    # Into the files common.ps1 set up (AWSSDK.Core reads AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE once per
+    # process); Reset-TestAwsEnvironment empties them again.
+    function Use-ProfileFiles {
+        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE $script:credentials
+        Set-Content $env:AWS_CONFIG_FILE $script:config
+    }
+    # The module's AWSSDK.Core lives in the module's own load context, which PowerShell type names do not reach.
+    function New-ModuleAwsCredentials([string] $TypeName, [object[]] $Arguments) {
+        $context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-CFInvalidationList).ImplementingType.Assembly)
+        [Activator]::CreateInstance($context.LoadFromAssemblyName([Reflection.AssemblyName] 'AWSSDK.Core').GetType("Amazon.Runtime.$TypeName"), $Arguments)
+    }
+    function Remove-EnvironmentKeys { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue }
+    function Get-CloudFrontRequests { @(Get-LocalRequestLog -Server $script:server -DistributionId ECRED) }
+    function Get-SigningKeys { @(Get-CloudFrontRequests | ForEach-Object accessKeyId | Select-Object -Unique) }
+}
+
+AfterAll {
+    Stop-LocalCloudFront -Server $script:server
+}
+
+Describe 'Get-CFInvalidationList credentials' {
+    BeforeEach {
+        Reset-TestAwsEnvironment
+        Clear-LocalRequestLog -Server $script:server
+    }
+    AfterEach {
+        Reset-TestAwsEnvironment
+    }
+
+    Context 'precedence' {
+        It 'signs with -AccessKey/-SecretKey over -Credential, -ProfileName and the environment' {
+            Use-ProfileFiles
+            $other = New-ModuleAwsCredentials BasicAWSCredentials 'AKIDCREDENTIALOBJECT', 'x'
+            @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AccessKey AKIDEXPLICIT -SecretKey s -Credential $other -ProfileName named).Count | Should -Be 7
+            Get-SigningKeys | Should -Be 'AKIDEXPLICIT'
+            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeFalse
+        }
+
+        It 'sends -SessionToken with the keys, under the AWS.Tools aliases AK, SK and ST' {
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AK ASIAEXPLICIT -SK s -ST token -NoAutoIteration | Out-Null
+            (Get-CloudFrontRequests)[0].accessKeyId | Should -Be 'ASIAEXPLICIT'
+            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
+        }
+
+        It 'signs with -Credential over -ProfileName' {
+            Use-ProfileFiles
+            $credential = New-ModuleAwsCredentials SessionAWSCredentials 'ASIACREDENTIALOBJECT', 'x', 'token'
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -Credential $credential -ProfileName named | Out-Null
+            Get-SigningKeys | Should -Be 'ASIACREDENTIALOBJECT'
+            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
+        }
+
+        It 'signs with -ProfileName (alias StoredCredentials) over the environment keys' {
+            Use-ProfileFiles
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName named | Out-Null
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -StoredCredentials named | Out-Null
+            Get-SigningKeys | Should -Be 'AKIDNAMEDPROFILE'
+        }
+
+        It 'signs with the environment keys over AWS_PROFILE' {
+            Use-ProfileFiles
+            $env:AWS_PROFILE = 'fromenv'
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint | Out-Null
+            Get-SigningKeys | Should -Be 'AKIDPESTERTEST0001'
+        }
+
+        It 'signs with AWS_PROFILE over the default profile' {
+            Use-ProfileFiles
+            Remove-EnvironmentKeys
+            $env:AWS_PROFILE = 'fromenv'
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint | Out-Null
+            Get-SigningKeys | Should -Be 'AKIDAWSPROFILE'
+        }
+
+        It 'signs with the default profile when nothing else is given' {
+            Use-ProfileFiles
+            Remove-EnvironmentKeys
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint | Out-Null
+            Get-SigningKeys | Should -Be 'AKIDDEFAULTPROFILE'
+        }
+
+        It 'reads -ProfileName from -ProfileLocation (alias ProfilesLocation) instead of the shared files' {
+            Use-ProfileFiles
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName elsewhere -ProfileLocation $otherCredentialsFile | Out-Null
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName elsewhere -ProfilesLocation $otherCredentialsFile | Out-Null
+            Get-SigningKeys | Should -Be 'AKIDPROFILELOCATION'
+        }
+
+        It 'sends the session token of a profile that has one' {
+            Use-ProfileFiles
+            Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName temporary -NoAutoIteration | Out-Null
+            (Get-CloudFrontRequests)[0].accessKeyId | Should -Be 'ASIATEMPORARYPROFILE'
+            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
+        }
+    }
+
+    Context 'profiles resolved through STS and SSO' {
+        It 'assumes the role of a role_arn + source_profile profile (signed by the source) and signs with its credentials' {
+            Use-ProfileFiles
+            $env:AWS_ENDPOINT_URL_STS = $endpoint
+            try { @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName deployer).Count | Should -Be 7 }
+            finally { Remove-Item env:AWS_ENDPOINT_URL_STS }
+
+            $sts = @(Get-LocalRequestLog -Server $server | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/' })
+            $sts.Count | Should -Be 1
+            $sts[0].accessKeyId | Should -Be 'AKIDROLESOURCE'
+            Get-SigningKeys | Should -Be 'ASIAROLEDEPLOYER'
+            (Get-CloudFrontRequests).securityTokenPresent | Should -Not -Contain $false
+        }
+
+        It 'gets role credentials for an SSO profile with a cached token from the SSO portal' {
+            Use-ProfileFiles
+            $ssoHome = Join-Path $TestDrive 'home'
+            $cache = New-Item -ItemType Directory -Force (Join-Path $ssoHome '.aws/sso/cache')
+            $startUrl = 'https://example.awsapps.com/start'
+            $cacheKey = [Convert]::ToHexString([Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($startUrl))).ToLowerInvariant()
+            @{ accessToken = 'cached-sso-token'; expiresAt = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ'); region = 'us-east-1'; startUrl = $startUrl } |
+                ConvertTo-Json | Set-Content (Join-Path $cache "$cacheKey.json")
+            $savedHome = $env:HOME
+            $env:HOME = $ssoHome
+            $env:AWS_ENDPOINT_URL_SSO = $endpoint
+            try { @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName sso).Count | Should -Be 7 }
+            finally { $env:HOME = $savedHome; Remove-Item env:AWS_ENDPOINT_URL_SSO }
+
+            $portal = @(Get-LocalRequestLog -Server $server | Where-Object path -eq '/federation/credentials')
+            $portal.Count | Should -Be 1
+            $portal[0].query | Should -Match 'role_name=ReadOnly'
+            $portal[0].query | Should -Match 'account_id=123456789012'
+            Get-SigningKeys | Should -Be 'ASIASSOREADONLY'
+        }
+    }
+
+    Context 'failures: one terminating error, no request' {
+        It 'reports a missing -ProfileName once as ProfileNotFound, whatever the pipeline input' {
+            Use-ProfileFiles
+            $failure = { 'ECRED', 'ECRED', 'ECRED' | Get-CFInvalidationList -EndpointUrl $endpoint -ProfileName nosuch } |
+                Should -Throw -ErrorId 'ProfileNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand' -PassThru
+            $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $failure.Exception.Message | Should -Match "'nosuch'"
+            Get-CloudFrontRequests | Should -BeNullOrEmpty
+        }
+
+        It 'reports a missing AWS_PROFILE as ProfileNotFound' {
+            Use-ProfileFiles
+            Remove-EnvironmentKeys
+            $env:AWS_PROFILE = 'gone'
+            { Get-CFInvalidationList ECRED -EndpointUrl $endpoint } |
+                Should -Throw -ErrorId 'ProfileNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+        }
+
+        It 'rejects -AccessKey without -SecretKey and a -Credential that is not AWSCredentials as InvalidParameter' {
+            $invalid = 'InvalidParameter,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+            { Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AccessKey AKIDONLY } | Should -Throw -ErrorId $invalid
+            $failure = { Get-CFInvalidationList ECRED -EndpointUrl $endpoint -Credential 'not credentials' } | Should -Throw -ErrorId $invalid -PassThru
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failure.Exception.Message | Should -Match '-Credential expects an Amazon.Runtime.AWSCredentials'
+            Get-CloudFrontRequests | Should -BeNullOrEmpty
+        }
+
+        It 'says how to configure credentials, quickly, when there are none anywhere' {
+            Remove-EnvironmentKeys
+            $elapsed = Measure-Command {
+                $script:failure = { Get-CFInvalidationList ECRED -EndpointUrl $endpoint } | Should -Throw -PassThru `
+                    -ErrorId 'CredentialsNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+            }
+            $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $failure.Exception.Message | Should -Match 'AWS_ACCESS_KEY_ID'
+            $failure.Exception.Message | Should -Match 'aws configure'
+            $elapsed.TotalSeconds | Should -BeLessThan 5
+            Get-CloudFrontRequests | Should -BeNullOrEmpty
+        }
+
+        It 'fails within 5 s off EC2 when the instance metadata service is not disabled (fresh process)' {
+            # Measured on the dev machine: about 1 s (AWSSDK.Core's IMDS probe gives up quickly when nothing answers).
+            $result = Invoke-FreshPwsh -Environment @{
+                AWS_ACCESS_KEY_ID = ''; AWS_SECRET_ACCESS_KEY = ''; AWS_EC2_METADATA_DISABLED = ''; AWS_PROFILE = ''
+                AWS_SHARED_CREDENTIALS_FILE = (Join-Path $TestDrive 'none'); AWS_CONFIG_FILE = (Join-Path $TestDrive 'none')
+            } -Script @"
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+try { Get-CFInvalidationList ECRED -EndpointUrl '$endpoint' } catch { `$_.FullyQualifiedErrorId }
+'SECONDS=' + `$watch.Elapsed.TotalSeconds
+"@
+            $result.Output | Should -Contain 'CredentialsNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+            $seconds = [double](($result.Output | Where-Object { $_ -like 'SECONDS=*' }) -replace '^SECONDS=')
+            Write-Host "    no-credentials failure with the IMDS probe enabled took $([Math]::Round($seconds, 2)) s"
+            $seconds | Should -BeLessThan 5
+        }
+    }
+
+    Context 'region' {
+        It 'uses us-east-1 when no region is configured anywhere, and signs for it' {
+            $env:AWS_ENDPOINT_URL_CLOUDFRONT = $endpoint
+            try { $verbose = Get-CFInvalidationList ECRED -NoAutoIteration -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } }
+            finally { Remove-Item env:AWS_ENDPOINT_URL_CLOUDFRONT }
+            "$verbose" | Should -Match 'Region us-east-1;'
+            (Get-CloudFrontRequests)[0].credentialRegion | Should -Be 'us-east-1'
+        }
+
+        It 'takes the region of the profile in use, and still signs for us-east-1/cloudfront' {
+            Use-ProfileFiles
+            $verbose = Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName named -NoAutoIteration -Verbose 4>&1 |
+                Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+            "$verbose" | Should -Match 'Region eu-west-3;'
+            (Get-CloudFrontRequests)[0].credentialRegion | Should -Be 'us-east-1'
+            (Get-CloudFrontRequests)[0].credentialService | Should -Be 'cloudfront'
+        }
+    }
+}
