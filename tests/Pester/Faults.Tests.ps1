@@ -14,16 +14,16 @@ BeforeAll {
     }
     function Get-Requests([string] $DistributionId) { @(Get-LocalRequestLog -Server $script:server -DistributionId $DistributionId) }
     # An aborted request is logged when the server notices the abort, which can come after the client's
-    # retry: read the log until it stops growing (2 s at most).
+    # retry: read the log until it stops growing (2 s at most), in the order the requests arrived.
     function Wait-SettledRequests([string] $DistributionId) {
         $requests = @(Get-Requests $DistributionId)
         for ($i = 0; $i -lt 20; $i++) {
             Start-Sleep -Milliseconds 100
             $again = @(Get-Requests $DistributionId)
-            if ($again.Count -eq $requests.Count) { return $again }
+            if ($again.Count -eq $requests.Count) { break }
             $requests = $again
         }
-        $requests
+        @($requests | Sort-Object timeUtc, sequence)
     }
     # The fault-free listing of a distribution, to compare with; leaves the request log empty.
     function Get-ExpectedIds([string] $Id) {
