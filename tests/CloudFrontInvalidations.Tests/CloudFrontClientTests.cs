@@ -17,14 +17,8 @@ namespace CloudFrontInvalidations.Tests
 
         public CloudFrontClientTests()
         {
-            var settings = new ClientSettings
-            {
-                EndpointUrl = _server.Url,
-                Region = "eu-west-3", // CloudFront is global: requests are signed for us-east-1 whatever this says
-            };
-            var config = ClientFactory.CreateConfig(settings);
-            config.MaxErrorRetry = 0;
-            _client = new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
+            // CloudFront is global: requests are signed for us-east-1 whatever the region says.
+            _client = _server.CreateClient(region: "eu-west-3");
         }
 
         public void Dispose()

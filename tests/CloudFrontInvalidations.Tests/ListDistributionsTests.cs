@@ -1,9 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using CloudFrontInvalidations.CloudFront;
-using CloudFrontInvalidations.Session;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -15,10 +13,7 @@ namespace CloudFrontInvalidations.Tests
 
         public ListDistributionsTests()
         {
-            var settings = new ClientSettings { EndpointUrl = _server.Url };
-            var config = ClientFactory.CreateConfig(settings);
-            config.MaxErrorRetry = 0;
-            _client = new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
+            _client = _server.CreateClient();
         }
 
         public void Dispose()

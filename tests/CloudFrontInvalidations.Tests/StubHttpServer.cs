@@ -5,6 +5,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
+using Amazon.Runtime;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Tests
 {
@@ -33,6 +36,14 @@ namespace CloudFrontInvalidations.Tests
 
         public void EnqueueSample(int status, string sampleName) =>
             Enqueue(status, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", sampleName)));
+
+        /// <summary>A client of ours pointed at this server, with fixed keys and no retries.</summary>
+        public CloudFrontClient CreateClient(string? region = null)
+        {
+            var config = ClientFactory.CreateConfig(new ClientSettings { EndpointUrl = Url, Region = region });
+            config.MaxErrorRetry = 0;
+            return new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
+        }
 
         public void Dispose() => _listener.Close();
 
