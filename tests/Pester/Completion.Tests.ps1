@@ -43,6 +43,18 @@ Describe '-DistributionId completion' {
         Get-ListDistributionsRequest | Should -BeNullOrEmpty
     }
 
+    It 'asks with the credentials typed on the command line, as the command itself would sign' {
+        Clear-LocalRequestLog -Server $script:server
+
+        $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -AccessKey AKIDCOMPLETION01 -SecretKey completion-secret -DistributionId EOTH"
+
+        $completions.CompletionText | Should -Be 'EOTHER0000001'
+        $request = Get-ListDistributionsRequest
+        $request.Count | Should -Be 1
+        $request[0].accessKeyId | Should -Be 'AKIDCOMPLETION01'
+        $request[0].credentialRegion | Should -Be 'us-east-1'
+    }
+
     It 'completes the positional distribution id too' {
         (Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint EOTH").CompletionText | Should -Be 'EOTHER0000001'
     }

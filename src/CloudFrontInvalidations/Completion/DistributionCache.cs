@@ -8,7 +8,7 @@ using CloudFrontInvalidations.Session;
 namespace CloudFrontInvalidations.Completion
 {
     /// <summary>
-    /// The account's distributions for tab completion, fetched once per endpoint/region/profile and kept
+    /// The account's distributions for tab completion, fetched once per endpoint/region/identity and kept
     /// for a few minutes, so that pressing Tab again is instant and sends nothing. A failure (no
     /// credentials, no network, access denied) is remembered as an empty list for a shorter time, so a
     /// dead endpoint does not cost a timeout at every key press.
@@ -23,12 +23,15 @@ namespace CloudFrontInvalidations.Completion
 
         private static readonly ConcurrentDictionary<string, Entry> Entries = new ConcurrentDictionary<string, Entry>();
 
-        public static IReadOnlyList<DistributionSummary> Get(ClientSettings settings, string? profileName)
+        /// <param name="parameters">The common AWS parameters typed so far: the same credentials and endpoint as the command.</param>
+        public static IReadOnlyList<DistributionSummary> Get(SessionParameters parameters)
         {
-            var key = string.Join("|", settings.EndpointUrl, settings.Region, profileName ?? Environment.GetEnvironmentVariable("AWS_PROFILE"));
+            // Never the secret: the access key id, profile and files tell identities apart.
+            var key = string.Join("|", parameters.EndpointUrl, parameters.Region, parameters.AccessKey, parameters.Credential?.GetHashCode(),
+                parameters.ProfileName ?? Environment.GetEnvironmentVariable("AWS_PROFILE"), parameters.ProfileLocation);
             if (Entries.TryGetValue(key, out var cached) && cached.ExpiresUtc > DateTime.UtcNow) return cached.Distributions;
 
-            var fetched = TryFetch(settings);
+            var fetched = TryFetch(parameters);
             var entry = new Entry(fetched ?? Array.Empty<DistributionSummary>(),
                 DateTime.UtcNow + (fetched == null ? FailureLifetime : ListLifetime));
             Entries[key] = entry;
@@ -36,14 +39,11 @@ namespace CloudFrontInvalidations.Completion
         }
 
         /// <summary>Every page, or null on any failure: completion is silent by design.</summary>
-        private static IReadOnlyList<DistributionSummary>? TryFetch(ClientSettings settings)
+        private static IReadOnlyList<DistributionSummary>? TryFetch(SessionParameters parameters)
         {
             try
             {
-                var config = ClientFactory.CreateConfig(settings);
-                config.MaxErrorRetry = 0;
-                config.Timeout = FetchTimeout;
-                using var client = new CloudFrontClient(config);
+                using var client = ClientFactory.Connect(parameters, FetchTimeout, Environment.GetEnvironmentVariable, out _, maxErrorRetry: 0);
                 using var deadline = new CancellationTokenSource(FetchTimeout);
                 var distributions = new List<DistributionSummary>();
                 string? marker = null;

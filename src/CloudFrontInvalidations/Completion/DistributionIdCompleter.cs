@@ -9,8 +9,9 @@ using CloudFrontInvalidations.Session;
 namespace CloudFrontInvalidations.Completion
 {
     /// <summary>
-    /// Completes -DistributionId with the ids of the account's distributions, asking the endpoint, region
-    /// and profile already typed on the command line; the tooltip shows the domain name and comment.
+    /// Completes -DistributionId with the ids of the account's distributions, asking with the endpoint, region
+    /// and credentials already typed on the command line (resolved as the command itself would); the tooltip
+    /// shows the domain name and comment.
     /// </summary>
     public sealed class DistributionIdCompleter : IArgumentCompleter
     {
@@ -18,12 +19,18 @@ namespace CloudFrontInvalidations.Completion
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var prefix = CompletionText.Unquote(wordToComplete);
-            var settings = new ClientSettings
+            var parameters = new SessionParameters
             {
                 EndpointUrl = fakeBoundParameters["EndpointUrl"] as string,
                 Region = fakeBoundParameters["Region"] as string,
+                AccessKey = fakeBoundParameters["AccessKey"] as string,
+                SecretKey = fakeBoundParameters["SecretKey"] as string,
+                SessionToken = fakeBoundParameters["SessionToken"] as string,
+                Credential = fakeBoundParameters["Credential"],
+                ProfileName = fakeBoundParameters["ProfileName"] as string,
+                ProfileLocation = fakeBoundParameters["ProfileLocation"] as string,
             };
-            return DistributionCache.Get(settings, fakeBoundParameters["ProfileName"] as string)
+            return DistributionCache.Get(parameters)
                 .Where(distribution => !string.IsNullOrEmpty(distribution.Id)
                     && distribution.Id!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(distribution => distribution.Id, StringComparer.OrdinalIgnoreCase)
