@@ -83,7 +83,9 @@ namespace CloudFrontInvalidations.Commands
                 // "^Name" needs the parameter, not the listing: one request still checks the distribution.
                 var autoIterate = AutoIterate && _selector!.ParameterName == null;
                 var moreAfterLastPage = false;
-                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, autoIterate, _stopping.Token))
+                // Reading ahead could send a request that -First then has no use for.
+                var readAhead = PagingParameters.First == ulong.MaxValue;
+                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, autoIterate, _stopping.Token, readAhead))
                 {
                     _reporter.PageReceived(page);
                     foreach (var output in _selector!.Select(page.Response))
