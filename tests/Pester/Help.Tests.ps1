@@ -22,6 +22,18 @@ Describe 'Get-CFInvalidationList help' {
         $script:help.Synopsis | Should -BeLike 'Lists the invalidation batches*'
     }
 
+    It 'is committed in en-US/ exactly as docs/en-US converts (the build regenerates it; a stale commit shows here)' {
+        $fresh = Join-Path $TestDrive 'en-US'
+        & "$RepoRoot/docs/ConvertTo-MamlHelp.ps1" -DocsPath "$RepoRoot/docs/en-US" -OutputPath $fresh
+        foreach ($file in Get-ChildItem $fresh) {
+            Get-Content -Raw (Join-Path $RepoRoot "en-US/$($file.Name)") | Should -BeExactly (Get-Content -Raw $file.FullName)
+            if (Get-Command git -ErrorAction SilentlyContinue) {
+                git -C $RepoRoot diff --quiet HEAD -- "en-US/$($file.Name)"
+                $LASTEXITCODE | Should -Be 0 -Because "en-US/$($file.Name) must be committed as generated from docs/en-US"
+            }
+        }
+    }
+
     It 'documents every cmdlet parameter and no parameter that does not exist' {
         $missing = @($script:cmdletParameters | Where-Object { $_ -notin $script:helpParameters })
         $unknown = @($script:helpParameters | Where-Object { $_ -notin $script:cmdletParameters })
