@@ -35,6 +35,8 @@ try {
         "'E1WEBSITE0001', 'E2ASSETS00002' | Get-CFInvalidationList -EndpointUrl $endpoint | Where-Object Status -eq 'InProgress'"
     Show 'One page only, 10 items, with -NoAutoIteration' `
         "Get-CFInvalidationList E2ASSETS00002 -MaxItem 10 -NoAutoIteration -EndpointUrl $endpoint | Format-Table Id, Status, CreateTime"
+    Show 'Paging by hand: -Select * returns the page itself, with the marker to continue from' `
+        "(Get-CFInvalidationList E2ASSETS00002 -MaxItem 10 -NoAutoIteration -Select '*' -EndpointUrl $endpoint).InvalidationList | Format-List Marker, NextMarker, IsTruncated, Quantity"
     Show 'An unknown distribution is a typed, non-terminating error' `
         "Get-CFInvalidationList EDOESNOTEXIST -EndpointUrl $endpoint -ErrorAction Continue 2>&1 | ForEach-Object { `$_.FullyQualifiedErrorId + ' / ' + `$_.CategoryInfo.Category }"
 
