@@ -129,6 +129,22 @@ namespace CloudFrontInvalidations.Tests
             Assert.IsAssignableFrom<System.Xml.XmlException>(error.InnerException);
         }
 
+        [Theory]
+        [InlineData("<MaxItems>3</MaxItems>", "<MaxItems>three</MaxItems>")]
+        [InlineData("<IsTruncated>true</IsTruncated>", "<IsTruncated>yes</IsTruncated>")]
+        [InlineData("<CreateTime>2026-11-26T09:00:00Z</CreateTime>", "<CreateTime>yesterday</CreateTime>")]
+        public async Task A_value_that_does_not_parse_makes_the_body_unreadable(string valid, string invalid)
+        {
+            var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "full-page.xml"));
+            Assert.Contains(valid, page);
+            _server.Enqueue(200, page.Replace(valid, invalid));
+
+            var error = await Assert.ThrowsAsync<AmazonUnmarshallingException>(() => List());
+
+            Assert.Equal("stub-request-id", error.RequestId);
+            Assert.IsType<FormatException>(error.InnerException);
+        }
+
         [Fact]
         public async Task A_body_cut_short_is_retried_by_the_sdk()
         {

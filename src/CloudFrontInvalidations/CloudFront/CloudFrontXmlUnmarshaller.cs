@@ -48,8 +48,9 @@ namespace CloudFrontInvalidations.CloudFront
                         ? readRoot(reader)
                         : null;
                 }
-                catch (XmlException unreadable)
+                catch (Exception unreadable) when (unreadable is XmlException || unreadable is FormatException || unreadable is OverflowException)
                 {
+                    // Not XML, or XML whose numbers, booleans or times do not parse: either way unreadable.
                     // The SDK's retry policy treats an unreadable 200 as transient (a body cut in transit)
                     // only when it arrives as AmazonUnmarshallingException, as its generated unmarshallers raise it.
                     throw new AmazonUnmarshallingException(RequestIdOf(context), $"{rootName} (at {reader.LocalName})",
