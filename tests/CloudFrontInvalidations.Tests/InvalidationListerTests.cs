@@ -20,13 +20,11 @@ namespace CloudFrontInvalidations.Tests
                 _answers = new Queue<Func<ListInvalidationsRequest, ListInvalidationsResponse>>(answers);
 
             public List<ListInvalidationsRequest> Requests { get; } = new List<ListInvalidationsRequest>();
-            public List<CancellationToken> Tokens { get; } = new List<CancellationToken>();
 
             public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
                 CancellationToken cancellationToken = default)
             {
                 Requests.Add(request);
-                Tokens.Add(cancellationToken);
                 return Task.FromResult(_answers.Dequeue()(request));
             }
         }
@@ -159,66 +157,6 @@ namespace CloudFrontInvalidations.Tests
                 foreach (var _ in lister.ListPages("E1", new ListingOptions(), stopping.Token)) stopping.Cancel();
             });
             Assert.Single(source.Requests);
-        }
-    
-        private static IEnumerable<ListedPage<ListInvalidationsResponse, InvalidationSummary>> ReadAhead(InvalidationLister lister) =>
-            lister.ListPages("E1", new ListingOptions { PageSize = 2, ReadAhead = true }, CancellationToken.None);
-
-        [Fact]
-        public void Read_ahead_requests_the_next_page_on_arrival_from_the_second_page_on()
-        {
-            var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), Page(true, "F", "E", "F"), Page(false, null, "G"));
-            using var pages = ReadAhead(new InvalidationLister(source.ListInvalidationsAsync)).GetEnumerator();
-
-            Assert.True(pages.MoveNext());
-            Assert.Single(source.Requests); // the first page is never read ahead of: -First 5 still sends one request
-            Assert.True(pages.MoveNext());
-            Assert.Equal(3, source.Requests.Count);
-            Assert.True(pages.MoveNext());
-            Assert.Equal(4, source.Requests.Count);
-            Assert.True(pages.MoveNext());
-            Assert.False(pages.MoveNext());
-            Assert.Equal(new string?[] { null, "B", "D", "F" }, source.Requests.Select(r => r.Marker));
-        }
-
-        [Fact]
-        public void Stopping_early_cancels_the_page_read_ahead()
-        {
-            var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), Page(false, null, "E"));
-            using (var pages = ReadAhead(new InvalidationLister(source.ListInvalidationsAsync)).GetEnumerator())
-            {
-                pages.MoveNext();
-                pages.MoveNext();
-            }
-
-            Assert.Equal(3, source.Requests.Count);
-            Assert.True(source.Tokens[2].IsCancellationRequested);
-        }
-
-        [Fact]
-        public void Read_ahead_failure_surfaces_after_the_page_before_it_was_delivered()
-        {
-            var cause = new InvalidOperationException("reset");
-            var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), _ => throw cause);
-            var delivered = new List<string>();
-
-            var error = Assert.Throws<ListingInterruptedException>(() =>
-            {
-                foreach (var page in ReadAhead(new InvalidationLister(source.ListInvalidationsAsync))) delivered.AddRange(page.Items.Select(i => i.Id!));
-            });
-
-            Assert.Equal(new[] { "A", "B", "C", "D" }, delivered);
-            Assert.Same(cause, error.InnerException);
-            Assert.Equal(4, error.ItemsDelivered);
-            Assert.Equal("D", error.ResumeMarker);
-        }
-
-        [Fact]
-        public void Read_ahead_does_not_follow_a_repeated_marker()
-        {
-            var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "B", "C", "D"));
-            Assert.Throws<InvalidListingException>(() => ReadAhead(new InvalidationLister(source.ListInvalidationsAsync)).ToList());
-            Assert.Equal(2, source.Requests.Count);
         }
     }
 }

@@ -9,15 +9,18 @@ namespace CloudFrontInvalidations.CloudFront
     /// <summary>One HTTP attempt of an operation that failed; the SDK's retry handler decides what follows.</summary>
     internal sealed class RequestAttempt
     {
-        internal RequestAttempt(string operation, int attemptNumber, TimeSpan elapsed, Exception failure)
+        internal RequestAttempt(string operation, string target, int attemptNumber, TimeSpan elapsed, Exception failure)
         {
             Operation = operation;
+            Target = target;
             AttemptNumber = attemptNumber;
             Elapsed = elapsed;
             Failure = failure;
         }
 
         public string Operation { get; }
+        /// <summary>The request's path labels (a distribution id, an invalidation id): concurrent requests fail apart.</summary>
+        public string Target { get; }
         /// <summary>1 for the first attempt, 2 for the first retry, and so on.</summary>
         public int AttemptNumber { get; }
         public TimeSpan Elapsed { get; }
@@ -48,7 +51,8 @@ namespace CloudFrontInvalidations.CloudFront
             }
             catch (Exception failure) when (!requestContext.CancellationToken.IsCancellationRequested)
             {
-                AttemptFailed?.Invoke(new RequestAttempt(OperationName(requestContext.RequestName), requestContext.Retries + 1, stopwatch.Elapsed, failure));
+                AttemptFailed?.Invoke(new RequestAttempt(OperationName(requestContext.RequestName),
+                    string.Join(" ", requestContext.Request.PathResources.Values), requestContext.Retries + 1, stopwatch.Elapsed, failure));
                 throw;
             }
         }

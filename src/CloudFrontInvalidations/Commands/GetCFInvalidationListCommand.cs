@@ -1,12 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
+using CloudFrontInvalidations.Concurrency;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Session;
+using InvalidationPage = CloudFrontInvalidations.Listing.ListedPage<CloudFrontInvalidations.CloudFront.ListInvalidationsResponse, CloudFrontInvalidations.CloudFront.InvalidationSummary>;
 
 namespace CloudFrontInvalidations.Commands
 {
@@ -62,57 +65,32 @@ namespace CloudFrontInvalidations.Commands
                 throw; // not reached: ThrowTerminatingError always throws
             }
             var client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
-            _invocation = new ListingInvocation(client, selector,
-                new PagingWindow(PagingParameters.Skip, PagingParameters.First), new ListingReporter(this));
+            // A count to reach (-First) fetches no page ahead that the count may then have no use for.
+            var fetchAhead = PagingParameters.First == ulong.MaxValue;
+            _invocation = new ListingInvocation(client, selector, new PagingWindow(PagingParameters.Skip, PagingParameters.First),
+                new ListingReporter(this), ThrottleLimit, fetchAhead, _stopping.Token);
         }
 
         protected override void ProcessRecord()
         {
             var invocation = _invocation!;
-            var window = invocation.Window;
-            if (window.IsFull)
+            // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
+            Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit - 1));
+            if (invocation.Window.IsFull)
             {
-                window.MarkIncomplete();
+                invocation.Window.MarkIncomplete();
                 return;
             }
-            var options = new ListingOptions
+            var listing = new InvalidationListing(DistributionId, new ListingOptions
             {
                 StartMarker = Marker,
                 PageSize = MaxItem,
                 // "^Name" needs the parameter, not the listing: one request still checks the distribution.
                 AutoIterate = AutoIterate && invocation.Selector.ParameterName == null,
-                // Reading ahead could send a request that -First then has no use for.
-                ReadAhead = PagingParameters.First == ulong.MaxValue,
-            };
-            invocation.Reporter.ListingStarted(DistributionId, options);
-            try
-            {
-                var moreAfterLastPage = false;
-                foreach (var page in invocation.Lister.ListPages(DistributionId, options, _stopping.Token))
-                {
-                    invocation.Reporter.PageReceived(page);
-                    foreach (var output in invocation.Selector.Select(page.Response))
-                        if (window.Admit()) WriteObject(output);
-                    moreAfterLastPage = page.IsTruncated;
-                    if (window.IsFull) break; // disposing the page iterator sends no further request
-                }
-                if (moreAfterLastPage) window.MarkIncomplete();
-                if (invocation.Selector.ParameterName != null && window.Admit())
-                    WriteObject(GetType().GetProperty(invocation.Selector.ParameterName)!.GetValue(this));
-                invocation.Reporter.ListingEnded();
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
-            }
-            catch (Exception failure) when (!(failure is PipelineStoppedException))
-            {
-                window.MarkIncomplete();
-                invocation.Reporter.ListingEnded();
-                var record = ErrorMap.ToErrorRecord(failure, DistributionId);
-                if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
-                WriteError(record);
-            }
+            }, invocation.Selector.ParameterName is string name ? GetType().GetProperty(name)!.GetValue(this) : null);
+            invocation.FanOut.Add(listing, token => invocation.Lister.ListPages(listing.DistributionId, listing.Options, token));
+            // Whatever is ready, without waiting.
+            Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit));
         }
 
         /// <summary>
@@ -121,8 +99,60 @@ namespace CloudFrontInvalidations.Commands
         /// </summary>
         protected override void EndProcessing()
         {
+            var invocation = _invocation!;
+            Write(invocation, invocation.FanOut.Drain(maxPending: 0));
             if (PagingParameters.IncludeTotalCount.IsPresent)
-                WriteObject(PagingParameters.NewTotalCount(_invocation!.Window.Seen, _invocation.Window.IsSeenExact ? 1.0 : 0.0));
+                WriteObject(PagingParameters.NewTotalCount(invocation.Window.Seen, invocation.Window.IsSeenExact ? 1.0 : 0.0));
+        }
+
+        /// <summary>Writes the listings' pages, in input order, and each listing's failure in its place.</summary>
+        private void Write(ListingInvocation invocation, IEnumerable<Delivery<InvalidationListing, InvalidationPage>> deliveries)
+        {
+            var window = invocation.Window;
+            var reporter = invocation.Reporter;
+            try
+            {
+                foreach (var delivery in deliveries)
+                {
+                    var listing = delivery.Input;
+                    switch (delivery.Kind)
+                    {
+                        case DeliveryKind.Started:
+                            reporter.ListingStarted(listing.DistributionId, listing.Options);
+                            break;
+                        case DeliveryKind.Result:
+                            reporter.PageReceived(delivery.Result);
+                            foreach (var output in invocation.Selector.Select(delivery.Result.Response))
+                                if (window.Admit()) WriteObject(output);
+                            listing.MoreAfterLastPage = delivery.Result.IsTruncated;
+                            if (window.IsFull)
+                            {
+                                // -First is reached: no further request for this listing or any other.
+                                if (listing.MoreAfterLastPage || invocation.FanOut.Pending > 1) window.MarkIncomplete();
+                                reporter.ListingEnded();
+                                invocation.FanOut.Dispose();
+                                return;
+                            }
+                            break;
+                        case DeliveryKind.Completed:
+                            if (listing.MoreAfterLastPage) window.MarkIncomplete();
+                            if (invocation.Selector.ParameterName != null && window.Admit()) WriteObject(listing.SelectedParameterValue);
+                            reporter.ListingEnded();
+                            break;
+                        case DeliveryKind.Failed:
+                            window.MarkIncomplete();
+                            reporter.ListingEnded();
+                            var record = ErrorMap.ToErrorRecord(delivery.Failure!, listing.DistributionId);
+                            if (ErrorMap.StopsCommand(delivery.Failure!)) ThrowTerminatingError(record);
+                            WriteError(record);
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+            }
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
@@ -132,6 +162,9 @@ namespace CloudFrontInvalidations.Commands
             _invocation?.Dispose();
             _stopping.Dispose();
         }
+
+        // Until -ThrottleLimit is a parameter: one listing at a time.
+        private const int ThrottleLimit = 1;
 
         // As in AWS.Tools, binding -Marker means the caller pages by hand (one page); an explicit
         // -NoAutoIteration:$false resumes the whole listing from that marker instead.

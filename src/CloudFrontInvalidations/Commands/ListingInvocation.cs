@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Concurrency;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Reporting;
 
@@ -8,23 +10,36 @@ namespace CloudFrontInvalidations.Commands
     /// <summary>What one invocation of a listing command holds from BeginProcessing to Dispose.</summary>
     internal sealed class ListingInvocation : IDisposable
     {
-        internal ListingInvocation(CloudFrontClient client, ResponseSelector selector, PagingWindow window, ListingReporter reporter)
+        /// <summary>Pages a listing may hold ahead of the pipeline: bounds memory whatever the listing's length.</summary>
+        internal const int PagesAhead = 4;
+
+        internal ListingInvocation(CloudFrontClient client, ResponseSelector selector, PagingWindow window, ListingReporter reporter,
+            int throttleLimit, bool fetchAhead, CancellationToken stopping)
         {
             Client = client;
             Lister = new InvalidationLister(client.ListInvalidationsAsync);
             Selector = selector;
             Window = window;
             Reporter = reporter;
+            FanOut = new OrderedFanOut<InvalidationListing, ListedPage<ListInvalidationsResponse, InvalidationSummary>>(
+                throttleLimit, PagesAhead, fetchAhead, stopping);
             client.AttemptFailed = reporter.RecordFailedAttempt;
         }
 
+        /// <summary>One client for every listing: one connection pool, one retry and rate state.</summary>
         internal CloudFrontClient Client { get; }
         internal InvalidationLister Lister { get; }
         internal ResponseSelector Selector { get; }
         /// <summary>-Skip, -First and -IncludeTotalCount over everything the invocation writes.</summary>
         internal PagingWindow Window { get; }
         internal ListingReporter Reporter { get; }
+        /// <summary>The listings, run concurrently and written in input order.</summary>
+        internal OrderedFanOut<InvalidationListing, ListedPage<ListInvalidationsResponse, InvalidationSummary>> FanOut { get; }
 
-        public void Dispose() => Client.Dispose();
+        public void Dispose()
+        {
+            FanOut.Dispose();
+            Client.Dispose();
+        }
     }
 }

@@ -42,10 +42,5 @@ namespace CloudFrontInvalidations.Listing
         public int? PageSize { get; set; }
         /// <summary>Follow NextMarker until the list is not truncated; otherwise one page.</summary>
         public bool AutoIterate { get; set; } = true;
-        /// <summary>
-        /// From the second page on, request the next page as soon as a page arrives, so the caller writes one
-        /// page while the next is on the wire. Leave off when the caller stops at a count (-First).
-        /// </summary>
-        public bool ReadAhead { get; set; }
     }
 }

@@ -58,8 +58,9 @@ namespace CloudFrontInvalidations.Listing
     /// The one Marker → NextMarker loop, with its guards: a NextMarker already sent, a truncated page without
     /// NextMarker, a response without its list or an item without an id each stop the listing with
     /// <see cref="InvalidListingException"/>; a failure after delivered pages says where to resume
-    /// (<see cref="ListingInterruptedException"/>). Pages are yielded as they arrive, so the caller writes
-    /// items before the next request is sent and can stop fetching early. Knows nothing of PowerShell.
+    /// (<see cref="ListingInterruptedException"/>). Pages are yielded as they arrive, one request at a time, so
+    /// the caller can stop fetching early; fetching ahead is the caller's choice (Concurrency/OrderedFanOut).
+    /// Knows nothing of PowerShell.
     /// </summary>
     internal static class MarkerPager
     {
@@ -69,105 +70,49 @@ namespace CloudFrontInvalidations.Listing
             var marker = string.IsNullOrEmpty(options.StartMarker) ? null : options.StartMarker;
             var markersSent = new HashSet<string>(StringComparer.Ordinal);
             var delivered = new Progress<TResponse, TItem>(listing, marker);
-            // Cancelled when the caller stops early, so a page read ahead is abandoned.
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            PendingPage<TResponse, TItem>? pending = null;
-            try
+            for (var pageNumber = 1; ; pageNumber++)
             {
-                for (var pageNumber = 1; ; pageNumber++)
-                {
-                    if (marker != null) markersSent.Add(marker);
-                    var page = (pending ?? PendingPage<TResponse, TItem>.Send(listing, marker, stopping.Token))
-                        .Complete(pageNumber, delivered, stopping.Token);
-                    pending = null;
+                if (marker != null) markersSent.Add(marker);
+                var page = RequestPage(listing, marker, pageNumber, delivered, cancellationToken);
+                yield return page;
+                delivered.Add(page.Items);
 
-                    var next = options.AutoIterate && page.IsTruncated ? page.NextMarker : null;
-                    var followable = !string.IsNullOrEmpty(next) && !markersSent.Contains(next!);
-                    // Never after the first page: a caller that stops within it (Select-Object -First) still sends one request.
-                    if (options.ReadAhead && pageNumber > 1 && followable)
-                        pending = PendingPage<TResponse, TItem>.Send(listing, next, stopping.Token);
-
-                    yield return page;
-                    delivered.Add(page.Items);
-
-                    if (!options.AutoIterate || !page.IsTruncated) yield break;
-                    if (string.IsNullOrEmpty(next))
-                        throw delivered.Violation(ListingViolation.TruncatedWithoutNextMarker,
-                            "The service said the list is truncated (IsTruncated=true) but sent no NextMarker to continue from.");
-                    if (!followable)
-                        throw delivered.Violation(ListingViolation.RepeatedNextMarker,
-                            $"The service sent NextMarker '{next}' again; following it would repeat a page forever.");
-                    marker = next;
-                }
-            }
-            finally
-            {
-                if (pending != null)
-                {
-                    stopping.Cancel();
-                    pending.Abandon();
-                }
+                if (!options.AutoIterate || !page.IsTruncated) yield break;
+                var next = page.NextMarker;
+                if (string.IsNullOrEmpty(next))
+                    throw delivered.Violation(ListingViolation.TruncatedWithoutNextMarker,
+                        "The service said the list is truncated (IsTruncated=true) but sent no NextMarker to continue from.");
+                if (markersSent.Contains(next!))
+                    throw delivered.Violation(ListingViolation.RepeatedNextMarker,
+                        $"The service sent NextMarker '{next}' again; following it would repeat a page forever.");
+                marker = next;
             }
         }
 
-        /// <summary>A request on the wire, and how its answer becomes a checked page.</summary>
-        private sealed class PendingPage<TResponse, TItem>
+        /// <summary>Sends one request and checks its answer.</summary>
+        private static ListedPage<TResponse, TItem> RequestPage<TResponse, TItem>(MarkerListing<TResponse, TItem> listing,
+            string? marker, int pageNumber, Progress<TResponse, TItem> delivered, CancellationToken cancellationToken)
         {
-            private readonly MarkerListing<TResponse, TItem> _listing;
-            private readonly string? _marker;
-            private readonly Task<TResponse> _response;
-            private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
-
-            private PendingPage(MarkerListing<TResponse, TItem> listing, string? marker, Task<TResponse> response)
+            cancellationToken.ThrowIfCancellationRequested();
+            var stopwatch = Stopwatch.StartNew();
+            TResponse response;
+            try
             {
-                _listing = listing;
-                _marker = marker;
-                _response = response;
+                response = listing.RequestPage(marker, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (Exception failure) when (delivered.Count > 0 && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw new ListingInterruptedException(listing.Target, delivered.LastId, delivered.Count, failure);
             }
 
-            internal static PendingPage<TResponse, TItem> Send(MarkerListing<TResponse, TItem> listing, string? marker,
-                CancellationToken cancellationToken)
+            var contents = listing.ReadPage(response) ?? throw delivered.Violation(ListingViolation.IncompleteResponse,
+                $"The response has no {listing.ListElement} element.");
+            foreach (var item in contents.Items)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Task<TResponse> response;
-                try
-                {
-                    response = listing.RequestPage(marker, cancellationToken);
-                }
-                catch (Exception failure)
-                {
-                    // A source that fails before going async is reported like one that fails on the wire.
-                    response = Task.FromException<TResponse>(failure);
-                }
-                return new PendingPage<TResponse, TItem>(listing, marker, response);
+                if (string.IsNullOrEmpty(listing.IdOf(item)))
+                    throw delivered.Violation(ListingViolation.IncompleteResponse, $"The response has a {listing.ItemElement} without an Id.");
             }
-
-            internal ListedPage<TResponse, TItem> Complete(int pageNumber, Progress<TResponse, TItem> delivered,
-                CancellationToken cancellationToken)
-            {
-                TResponse response;
-                try
-                {
-                    response = _response.GetAwaiter().GetResult();
-                }
-                catch (Exception failure) when (delivered.Count > 0 && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                {
-                    throw new ListingInterruptedException(_listing.Target, delivered.LastId, delivered.Count, failure);
-                }
-
-                var contents = _listing.ReadPage(response) ?? throw delivered.Violation(ListingViolation.IncompleteResponse,
-                    $"The response has no {_listing.ListElement} element.");
-                foreach (var item in contents.Items)
-                {
-                    if (string.IsNullOrEmpty(_listing.IdOf(item)))
-                        throw delivered.Violation(ListingViolation.IncompleteResponse, $"The response has a {_listing.ItemElement} without an Id.");
-                }
-                return new ListedPage<TResponse, TItem>(_listing.Operation, _listing.Target, pageNumber, _marker, response, contents, _stopwatch.Elapsed);
-            }
-
-            /// <summary>The caller stopped: nobody will read this answer, so its failure must not go unobserved.</summary>
-            internal void Abandon() => _response.ContinueWith(abandoned => _ = abandoned.Exception,
-                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return new ListedPage<TResponse, TItem>(listing.Operation, listing.Target, pageNumber, marker, response, contents, stopwatch.Elapsed);
         }
 
         /// <summary>What has been delivered so far, so a failure can say where to resume.</summary>

@@ -81,7 +81,7 @@ namespace CloudFrontInvalidations.Reporting
             {
                 _output.WriteDebug(string.Format(CultureInfo.InvariantCulture,
                     "{0} {1} attempt {2} failed after {3:F0} ms: {4}",
-                    attempt.Operation, _target, attempt.AttemptNumber, attempt.Elapsed.TotalMilliseconds, attempt.Outcome));
+                    attempt.Operation, attempt.Target, attempt.AttemptNumber, attempt.Elapsed.TotalMilliseconds, attempt.Outcome));
             }
         }
     }
