@@ -16,23 +16,31 @@ public static class CloudFrontApi
     public static void MapCloudFrontApi(this WebApplication app)
     {
         app.MapGet(PathPrefix + "/distribution", ListDistributionsAsync).WithName("ListDistributions");
-        app.MapGet(PathPrefix + "/distribution/{distributionId}/invalidation",
-            (HttpContext context, string distributionId, DistributionStore store, ServerState server) =>
-                ListInvalidationsAsync(context, server, store.Distributions.Find(distributionId), CloudFrontError.NoSuchDistribution))
-            .WithName("ListInvalidations");
-        app.MapGet(PathPrefix + "/distribution/{distributionId}/invalidation/{invalidationId}",
-            (HttpContext context, string distributionId, string invalidationId, DistributionStore store, ServerState server) =>
-                GetInvalidationAsync(context, server, store.Distributions.Find(distributionId), CloudFrontError.NoSuchDistribution, invalidationId))
-            .WithName("GetInvalidation");
-        app.MapGet(PathPrefix + "/distribution-tenant/{tenantId}/invalidation",
-            (HttpContext context, string tenantId, DistributionStore store, ServerState server) =>
-                ListInvalidationsAsync(context, server, store.Tenants.Find(tenantId), CloudFrontError.EntityNotFound))
-            .WithName("ListInvalidationsForDistributionTenant");
-        app.MapGet(PathPrefix + "/distribution-tenant/{tenantId}/invalidation/{invalidationId}",
-            (HttpContext context, string tenantId, string invalidationId, DistributionStore store, ServerState server) =>
-                GetInvalidationAsync(context, server, store.Tenants.Find(tenantId), CloudFrontError.EntityNotFound, invalidationId))
-            .WithName("GetInvalidationForDistributionTenant");
+        MapInvalidationRoutes(app, "distribution", "distributionId", store => store.Distributions,
+            CloudFrontError.NoSuchDistribution, "ListInvalidations", "GetInvalidation");
+        MapInvalidationRoutes(app, "distribution-tenant", "tenantId", store => store.Tenants,
+            CloudFrontError.EntityNotFound, "ListInvalidationsForDistributionTenant", "GetInvalidationForDistributionTenant");
         app.MapFallback("{*path}", (HttpContext context) => WriteErrorAsync(context, CloudFrontError.NotFound));
+    }
+
+    /// <summary>
+    /// The list and get routes of one kind of owner (distributions or tenants); the owner's id is the
+    /// route value <paramref name="ownerIdName"/>, the invalidation's "invalidationId" (the log reads both).
+    /// </summary>
+    private static void MapInvalidationRoutes(
+        WebApplication app, string ownerSegment, string ownerIdName, Func<DistributionStore, DistributionCollection> owners,
+        CloudFrontError ownerNotFound, string listOperation, string getOperation)
+    {
+        string listPath = $"{PathPrefix}/{ownerSegment}/{{{ownerIdName}}}/invalidation";
+        Distribution? FindOwner(HttpContext context, DistributionStore store) =>
+            owners(store).Find((string)context.GetRouteValue(ownerIdName)!);
+
+        app.MapGet(listPath, (HttpContext context, DistributionStore store, ServerState server) =>
+                ListInvalidationsAsync(context, server, FindOwner(context, store), ownerNotFound))
+            .WithName(listOperation);
+        app.MapGet(listPath + "/{invalidationId}", (HttpContext context, string invalidationId, DistributionStore store, ServerState server) =>
+                GetInvalidationAsync(context, server, FindOwner(context, store), ownerNotFound, invalidationId))
+            .WithName(getOperation);
     }
 
     public static Task WriteErrorAsync(HttpContext context, CloudFrontError error)
