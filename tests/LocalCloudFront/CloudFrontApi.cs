@@ -3,45 +3,117 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace LocalCloudFront;
 
-/// <summary>The CloudFront operations served: ListInvalidations (with faults) and ListDistributions.</summary>
+/// <summary>
+/// The CloudFront operations served: ListDistributions, ListInvalidations, GetInvalidation and their
+/// distribution-tenant forms, each with latency and fault injection. The route names are the operation
+/// names the request log records.
+/// </summary>
 public static class CloudFrontApi
 {
-    private const int ListDistributionsPageCap = 100;
+    /// <summary>The path prefix of every CloudFront operation (API version 2020-05-31).</summary>
+    public const string PathPrefix = "/2020-05-31";
 
     public static void MapCloudFrontApi(this WebApplication app)
     {
-        app.MapGet("/2020-05-31/distribution/{distributionId}/invalidation", ListInvalidationsAsync);
-        app.MapGet("/2020-05-31/distribution", ListDistributionsAsync);
+        app.MapGet(PathPrefix + "/distribution", ListDistributionsAsync).WithName("ListDistributions");
+        MapInvalidationRoutes(app, "distribution", "distributionId", store => store.Distributions,
+            CloudFrontError.NoSuchDistribution, "ListInvalidations", "GetInvalidation");
+        MapInvalidationRoutes(app, "distribution-tenant", "tenantId", store => store.Tenants,
+            CloudFrontError.EntityNotFound, "ListInvalidationsForDistributionTenant", "GetInvalidationForDistributionTenant");
         app.MapFallback("{*path}", (HttpContext context) => WriteErrorAsync(context, CloudFrontError.NotFound));
     }
 
-    private static async Task ListInvalidationsAsync(HttpContext context, string distributionId, DistributionStore store)
+    /// <summary>
+    /// The list and get routes of one kind of owner (distributions or tenants); the owner's id is the
+    /// route value <paramref name="ownerIdName"/>, the invalidation's "invalidationId" (the log reads both).
+    /// </summary>
+    private static void MapInvalidationRoutes(
+        WebApplication app, string ownerSegment, string ownerIdName, Func<DistributionStore, DistributionCollection> owners,
+        CloudFrontError ownerNotFound, string listOperation, string getOperation)
     {
-        if (!store.TryGet(distributionId, out Distribution distribution))
-        {
-            await WriteErrorAsync(context, CloudFrontError.NoSuchDistribution);
-            return;
-        }
-        FaultSettings faults = distribution.Faults;
-        List<string> applied = context.Features.GetRequiredFeature<CloudFrontExchange>().AppliedFaults;
-        int requestNumber = distribution.CountListRequest();
+        string listPath = $"{PathPrefix}/{ownerSegment}/{{{ownerIdName}}}/invalidation";
+        Distribution? FindOwner(HttpContext context, DistributionStore store) =>
+            owners(store).Find((string)context.GetRouteValue(ownerIdName)!);
 
-        if (faults.DelayMs > 0)
+        app.MapGet(listPath, (HttpContext context, DistributionStore store, ServerState server) =>
+                ListInvalidationsAsync(context, server, FindOwner(context, store), ownerNotFound))
+            .WithName(listOperation);
+        app.MapGet(listPath + "/{invalidationId}", (HttpContext context, string invalidationId, DistributionStore store, ServerState server) =>
+                GetInvalidationAsync(context, server, FindOwner(context, store), ownerNotFound, invalidationId))
+            .WithName(getOperation);
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, CloudFrontError error)
+    {
+        (int status, string body) = ErrorAnswer(context, error);
+        return WriteXmlAsync(context, status, body);
+    }
+
+    /// <summary>A distribution's or a tenant's invalidations; <paramref name="owner"/> null answers <paramref name="ownerNotFound"/>.</summary>
+    private static Task ListInvalidationsAsync(HttpContext context, ServerState server, Distribution? owner, CloudFrontError ownerNotFound)
+    {
+        FaultPlan? plan = owner?.FaultsFor(FaultScope.List);
+        return AnswerAsync(context, server, plan, applied => owner is null
+            ? ErrorAnswer(context, ownerNotFound)
+            : PageAnswer(context, owner.Settings.Count, owner.Settings.PageCap, owner.IndexOf,
+                index => owner.GetInvalidation(index).Id, plan?.Settings, applied,
+                page => CloudFrontXml.InvalidationList(page, owner)));
+    }
+
+    private static Task GetInvalidationAsync(
+        HttpContext context, ServerState server, Distribution? owner, CloudFrontError ownerNotFound, string invalidationId) =>
+        AnswerAsync(context, server, owner?.FaultsFor(FaultScope.Get), _ =>
+            owner is null ? ErrorAnswer(context, ownerNotFound)
+            : owner.IndexOf(invalidationId) is int index
+                ? (StatusCodes.Status200OK, CloudFrontXml.Invalidation(owner.GetInvalidationDetail(index)))
+                : ErrorAnswer(context, CloudFrontError.NoSuchInvalidation));
+
+    private static Task ListDistributionsAsync(HttpContext context, DistributionStore store, ServerState server)
+    {
+        FaultPlan plan = server.DistributionListFaults;
+        return AnswerAsync(context, server, plan, applied =>
+        {
+            List<Distribution> distributions = store.Distributions.SnapshotById();
+            Func<string, int?> indexOf = id =>
+                distributions.FindIndex(distribution => distribution.Id == id) is int index and >= 0 ? index : null;
+            return PageAnswer(context, distributions.Count, server.Settings.DistributionPageCap, indexOf,
+                index => distributions[index].Id, plan.Settings, applied,
+                page => CloudFrontXml.DistributionList(page, distributions));
+        });
+    }
+
+    /// <summary>
+    /// One answer through latency and faults: waits (the plan's delayMs when set, else the server's
+    /// latencyMs), lets the plan's error faults replace the answer, then lets reset and malformed cut it.
+    /// A null plan injects nothing.
+    /// </summary>
+    private static async Task AnswerAsync(
+        HttpContext context, ServerState server, FaultPlan? plan, Func<List<string>, (int Status, string Body)> answer)
+    {
+        List<string> applied = context.Features.GetRequiredFeature<CloudFrontExchange>().AppliedFaults;
+        FaultSettings? faults = plan?.Settings;
+        int requestNumber = plan?.CountRequest() ?? 0;
+
+        int delayMs = faults?.DelayMs ?? server.Settings.LatencyMs;
+        if (faults?.DelayMs > 0)
         {
             applied.Add("delay");
-            await Task.Delay(faults.DelayMs.Value, context.RequestAborted);
+        }
+        if (delayMs > 0)
+        {
+            await Task.Delay(delayMs, context.RequestAborted);
         }
 
-        (int status, string body) = InjectedError(faults, requestNumber, applied) is CloudFrontError error
+        (int status, string body) = faults is not null && InjectedError(faults, requestNumber, applied) is CloudFrontError error
             ? ErrorAnswer(context, error)
-            : InvalidationPage(context, distribution, applied);
+            : answer(applied);
 
-        if (faults.ResetOnceAtRequest == requestNumber)
+        if (faults?.ResetOnceAtRequest == requestNumber)
         {
             applied.Add("reset");
             await WriteXmlAsync(context, status, body, abortHalfway: true);
         }
-        else if (faults.MalformedOnceAtRequest == requestNumber)
+        else if (faults?.MalformedOnceAtRequest == requestNumber)
         {
             applied.Add("malformed");
             await WriteXmlAsync(context, StatusCodes.Status200OK, body[..(body.Length / 2)]);
@@ -73,55 +145,34 @@ public static class CloudFrontApi
         return null;
     }
 
-    private static (int Status, string Body) InvalidationPage(
-        HttpContext context, Distribution distribution, List<string> applied)
+    /// <summary>One page of a list of <paramref name="total"/> items, with the paging faults of <paramref name="faults"/>.</summary>
+    private static (int Status, string Body) PageAnswer(
+        HttpContext context, int total, int pageCap, Func<string, int?> indexOf, Func<int, string> idAt,
+        FaultSettings? faults, List<string> applied, Func<ListPage, string> writePage)
     {
-        DistributionSettings settings = distribution.Settings;
-        if (Paging.TryResolve(context.Request.Query, settings.Count, settings.PageCap, distribution.IndexOf, out ListPage page)
-            is CloudFrontError error)
+        if (Paging.TryResolve(context.Request.Query, total, pageCap, indexOf, out ListPage page) is CloudFrontError error)
         {
             return ErrorAnswer(context, error);
         }
-        page = page with { NextMarker = page.IsTruncated ? distribution.GetInvalidation(page.End - 1).Id : null };
+        page = page with { NextMarker = page.IsTruncated ? idAt(page.End - 1) : null };
 
         int pageNumber = page.PageNumber();
-        FaultSettings faults = distribution.Faults;
         // Page 1 has no previous NextMarker to repeat, so the loop starts on the first page that does.
-        if (pageNumber >= faults.RepeatMarkerAtPage && page.Marker.Length > 0)
+        if (pageNumber >= faults?.RepeatMarkerAtPage && page.Marker.Length > 0)
         {
             applied.Add("repeatMarker");
             page = page with { NextMarker = page.Marker, IsTruncated = true };
         }
-        if (pageNumber == faults.TruncatedWithoutMarkerAtPage)
+        if (pageNumber == faults?.TruncatedWithoutMarkerAtPage)
         {
             applied.Add("truncatedWithoutMarker");
             page = page with { NextMarker = null, IsTruncated = true };
         }
-        return (StatusCodes.Status200OK, CloudFrontXml.InvalidationList(page, distribution));
-    }
-
-    private static Task ListDistributionsAsync(HttpContext context, DistributionStore store)
-    {
-        List<Distribution> distributions = store.SnapshotById();
-        Func<string, int?> indexOf = id =>
-            distributions.FindIndex(distribution => distribution.Id == id) is int index and >= 0 ? index : null;
-        if (Paging.TryResolve(context.Request.Query, distributions.Count, ListDistributionsPageCap, indexOf, out ListPage page)
-            is CloudFrontError error)
-        {
-            return WriteErrorAsync(context, error);
-        }
-        page = page with { NextMarker = page.IsTruncated ? distributions[page.End - 1].Id : null };
-        return WriteXmlAsync(context, StatusCodes.Status200OK, CloudFrontXml.DistributionList(page, distributions));
+        return (StatusCodes.Status200OK, writePage(page));
     }
 
     private static (int Status, string Body) ErrorAnswer(HttpContext context, CloudFrontError error) =>
         (error.Status, CloudFrontXml.Error(error, context.Features.GetRequiredFeature<CloudFrontExchange>().RequestId));
-
-    private static Task WriteErrorAsync(HttpContext context, CloudFrontError error)
-    {
-        (int status, string body) = ErrorAnswer(context, error);
-        return WriteXmlAsync(context, status, body);
-    }
 
     /// <summary>
     /// Writes the body with its full Content-Length; with <paramref name="abortHalfway"/> it sends the

@@ -6,6 +6,13 @@ public sealed record CloudFrontError(int Status, string Type, string Code, strin
     public static readonly CloudFrontError NoSuchDistribution =
         new(404, "Sender", "NoSuchDistribution", "The specified distribution does not exist.");
 
+    public static readonly CloudFrontError NoSuchInvalidation =
+        new(404, "Sender", "NoSuchInvalidation", "The specified invalidation does not exist.");
+
+    /// <summary>An unknown distribution tenant.</summary>
+    public static readonly CloudFrontError EntityNotFound =
+        new(404, "Sender", "EntityNotFound", "The specified distribution tenant does not exist.");
+
     public static readonly CloudFrontError NotFound =
         new(404, "Sender", "NotFound", "The requested resource does not exist.");
 
@@ -22,7 +29,7 @@ public sealed record CloudFrontError(int Status, string Type, string Code, strin
         code switch
         {
             "AccessDenied" or "SignatureDoesNotMatch" or "InvalidClientTokenId" => 403,
-            "NoSuchDistribution" => 404,
+            "NoSuchDistribution" or "NoSuchInvalidation" or "EntityNotFound" => 404,
             _ => 400,
         },
         "Sender",

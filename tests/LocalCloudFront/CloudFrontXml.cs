@@ -19,6 +19,26 @@ public static class CloudFrontXml
                 + Element("Status", invalidation.Status);
         });
 
+    /// <summary>The GetInvalidation body (the tenant form has the same).</summary>
+    public static string Invalidation(InvalidationDetail invalidation)
+    {
+        var xml = new StringBuilder(512);
+        xml.Append($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Invalidation xmlns=\"{Namespace}\">");
+        xml.Append(Element("Id", invalidation.Summary.Id));
+        xml.Append(Element("Status", invalidation.Summary.Status));
+        xml.Append(Element("CreateTime", Timestamp(invalidation.Summary.CreateTime)));
+        xml.Append("<InvalidationBatch><Paths>");
+        xml.Append(Element("Quantity", invalidation.Paths.Count.ToString(CultureInfo.InvariantCulture)));
+        xml.Append("<Items>");
+        foreach (string path in invalidation.Paths)
+        {
+            xml.Append(Element("Path", path));
+        }
+        xml.Append("</Items></Paths>");
+        xml.Append(Element("CallerReference", invalidation.CallerReference));
+        return xml.Append("</InvalidationBatch></Invalidation>").ToString();
+    }
+
     public static string DistributionList(ListPage page, IReadOnlyList<Distribution> distributions) =>
         List("DistributionList", "DistributionSummary", page, index =>
         {

@@ -1,11 +1,16 @@
+using System.Diagnostics;
+
 namespace LocalCloudFront;
 
 public readonly record struct InvalidationSummary(string Id, DateTime CreateTime, string Status);
 
+/// <summary>What GetInvalidation adds to a summary: the batch as it was submitted.</summary>
+public sealed record InvalidationDetail(InvalidationSummary Summary, IReadOnlyList<string> Paths, string CallerReference);
+
 /// <summary>
-/// A configured distribution and its fault counter. Invalidations are computed from their index on
-/// demand, so a distribution with 100,000 of them costs nothing until a page is asked for.
-/// Replacing a distribution creates a new instance, which resets its counter.
+/// A configured distribution (or distribution tenant) and its fault counter. Invalidations are computed
+/// from their index on demand, so one with 100,000 of them costs nothing until a page is asked for.
+/// Replacing a distribution creates a new instance, which resets its counter and its completion clock.
 /// </summary>
 public sealed class Distribution(DistributionSettings settings)
 {
@@ -14,21 +19,31 @@ public sealed class Distribution(DistributionSettings settings)
     private static readonly TimeSpan Spacing = TimeSpan.FromMinutes(7);
 
     private readonly uint key = InvalidationId.KeyOf(settings.Id!);
-    private int listRequestCount;
+    private readonly long appliedTimestamp = Stopwatch.GetTimestamp();
+    private readonly FaultPlan faults = new(settings.Faults);
 
     public string Id { get; } = settings.Id!;
     public DistributionSettings Settings { get; } = settings;
-    public FaultSettings Faults => Settings.Faults;
     public DateTime LastModifiedTime => NewestCreateTime;
 
-    /// <summary>Counts one ListInvalidations request and returns its 1-based number.</summary>
-    public int CountListRequest() => Interlocked.Increment(ref listRequestCount);
+    /// <summary>The fault plan when it applies to <paramref name="operation"/>, else null.</summary>
+    public FaultPlan? FaultsFor(FaultScope operation) => faults.AppliesTo(operation) ? faults : null;
 
     /// <summary>Index 0 is the newest, as CloudFront lists them.</summary>
-    public InvalidationSummary GetInvalidation(int index) => new(
-        InvalidationId.Encode(key, index),
-        NewestCreateTime - index * Spacing,
-        index < Settings.InProgress ? "InProgress" : "Completed");
+    public InvalidationSummary GetInvalidation(int index)
+    {
+        DateTime createTime = NewestCreateTime - index * Spacing;
+        return new(InvalidationId.Encode(key, index), createTime, IsInProgress(index) ? "InProgress" : "Completed");
+    }
+
+    public InvalidationDetail GetInvalidationDetail(int index)
+    {
+        InvalidationSummary summary = GetInvalidation(index);
+        return new(
+            summary,
+            InvalidationPaths.For(key, index),
+            $"local-{summary.CreateTime:yyyyMMddHHmmss}-{index}");
+    }
 
     /// <summary>The index of this distribution's invalidation with that id, or null.</summary>
     public int? IndexOf(string invalidationId) =>
@@ -36,4 +51,19 @@ public sealed class Distribution(DistributionSettings settings)
         && decodedKey == key && index < Settings.Count
             ? index
             : null;
+
+    /// <summary>The newest inProgress are pending; with completeAfterMs they complete oldest first.</summary>
+    private bool IsInProgress(int index)
+    {
+        if (index >= Settings.InProgress)
+        {
+            return false;
+        }
+        if (Settings.CompleteAfterMs is not int completeAfterMs)
+        {
+            return true;
+        }
+        long dueMs = completeAfterMs + (long)(Settings.InProgress - 1 - index) * Settings.CompleteStaggerMs;
+        return Stopwatch.GetElapsedTime(appliedTimestamp).TotalMilliseconds < dueMs;
+    }
 }

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace LocalCloudFront;
 
-/// <summary>One distribution as configured by the seed file or the admin API.</summary>
+/// <summary>
+/// One distribution, or one distribution tenant, as configured by the seed file or the admin API: both
+/// own an invalidation history generated the same way (a tenant ignores domainName and comment).
+/// </summary>
 public sealed record DistributionSettings
 {
     /// <summary>In the seed file; the admin API takes it from its route instead.</summary>
@@ -11,6 +14,13 @@ public sealed record DistributionSettings
     public int Count { get; init; }
     public int PageCap { get; init; } = 100;
     public int InProgress { get; init; } = 2;
+
+    /// <summary>
+    /// Null: the InProgress ones never complete. Otherwise the oldest of them reports Completed this many
+    /// milliseconds after the settings were applied, and each newer one <see cref="CompleteStaggerMs"/> later.
+    /// </summary>
+    public int? CompleteAfterMs { get; init; }
+    public int CompleteStaggerMs { get; init; }
     public string? DomainName { get; init; }
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
@@ -20,12 +30,28 @@ public sealed record DistributionSettings
         Count < 0 ? "count must not be negative."
         : PageCap < 1 ? "pageCap must be at least 1."
         : InProgress < 0 ? "inProgress must not be negative."
+        : CompleteAfterMs < 0 ? "completeAfterMs must not be negative."
+        : CompleteStaggerMs < 0 ? "completeStaggerMs must not be negative."
         : Faults.Validate();
 }
 
-/// <summary>Faults injected into one distribution's ListInvalidations answers; every one is optional.</summary>
+/// <summary>Which operations a fault setting applies to (and counts).</summary>
+public enum FaultScope
+{
+    /// <summary>Every request about the distribution: its lists and its gets.</summary>
+    All,
+
+    /// <summary>ListInvalidations and ListInvalidationsForDistributionTenant (and ListDistributions).</summary>
+    List,
+
+    /// <summary>GetInvalidation and GetInvalidationForDistributionTenant.</summary>
+    Get,
+}
+
+/// <summary>Faults injected into one distribution's answers; every one is optional.</summary>
 public sealed class FaultSettings
 {
+    public FaultScope Operations { get; init; } = FaultScope.All;
     public int? ThrottleFirst { get; init; }
     public int? ServerErrorFirst { get; init; }
     public int ServerErrorStatus { get; init; } = 503;
@@ -48,6 +74,7 @@ public sealed class FaultSettings
 public sealed class SeedFile
 {
     public List<DistributionSettings> Distributions { get; init; } = [];
+    public List<DistributionSettings> Tenants { get; init; } = [];
 }
 
 public static class SettingsJson
@@ -57,5 +84,6 @@ public static class SettingsJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 }

@@ -3,22 +3,28 @@ using System.Text.Json;
 
 namespace LocalCloudFront;
 
-/// <summary>The configured distributions, shared by the CloudFront handlers and the admin API.</summary>
-public sealed class DistributionStore
+/// <summary>Distributions or distribution tenants by id, shared by the CloudFront handlers and the admin API.</summary>
+public sealed class DistributionCollection
 {
-    private readonly ConcurrentDictionary<string, Distribution> distributions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Distribution> items = new(StringComparer.Ordinal);
 
-    public bool TryGet(string id, out Distribution distribution) =>
-        distributions.TryGetValue(id, out distribution!);
+    public Distribution? Find(string id) => items.TryGetValue(id, out Distribution? item) ? item : null;
 
     public Distribution Put(string id, DistributionSettings settings) =>
-        distributions[id] = new Distribution(settings with { Id = id });
+        items[id] = new Distribution(settings with { Id = id });
 
-    public void Remove(string id) => distributions.TryRemove(id, out _);
+    public void Remove(string id) => items.TryRemove(id, out _);
 
-    /// <summary>Ordered by id, so ListDistributions pages have a stable order.</summary>
+    /// <summary>Ordered by id, so list pages have a stable order.</summary>
     public List<Distribution> SnapshotById() =>
-        distributions.Values.OrderBy(distribution => distribution.Id, StringComparer.Ordinal).ToList();
+        items.Values.OrderBy(item => item.Id, StringComparer.Ordinal).ToList();
+}
+
+/// <summary>The configured distributions and distribution tenants.</summary>
+public sealed class DistributionStore
+{
+    public DistributionCollection Distributions { get; } = new();
+    public DistributionCollection Tenants { get; } = new();
 
     /// <summary>Loads the seed file; throws with a readable message when it is unusable.</summary>
     public void LoadSeed(string path)
@@ -33,14 +39,20 @@ public sealed class DistributionStore
         {
             throw new InvalidDataException($"Cannot read seed file '{path}': {error.Message}", error);
         }
-        foreach (DistributionSettings settings in seed.Distributions)
+        Load(path, "distribution", seed.Distributions, Distributions);
+        Load(path, "tenant", seed.Tenants, Tenants);
+    }
+
+    private static void Load(string path, string kind, List<DistributionSettings> seeded, DistributionCollection into)
+    {
+        foreach (DistributionSettings settings in seeded)
         {
             string? problem = string.IsNullOrEmpty(settings.Id) ? "id is required." : settings.Validate();
             if (problem is not null)
             {
-                throw new InvalidDataException($"Seed file '{path}', distribution '{settings.Id}': {problem}");
+                throw new InvalidDataException($"Seed file '{path}', {kind} '{settings.Id}': {problem}");
             }
-            Put(settings.Id!, settings);
+            into.Put(settings.Id!, settings);
         }
     }
 }

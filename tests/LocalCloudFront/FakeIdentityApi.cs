@@ -16,8 +16,8 @@ public static class FakeIdentityApi
 
     public static void MapFakeIdentityApi(this WebApplication app)
     {
-        app.MapPost("/", AssumeRoleAsync);
-        app.MapGet("/federation/credentials", GetRoleCredentials);
+        app.MapPost("/", AssumeRoleAsync).WithName("AssumeRole");
+        app.MapGet("/federation/credentials", GetRoleCredentials).WithName("GetRoleCredentials");
     }
 
     /// <summary>STS AssumeRole (query protocol): the access key id is ASIA + the role name's letters.</summary>

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 
-// Usage: LocalCloudFront [--port N] [--config seed.json]
+// Usage: see CommandLine.Usage.
 // Prints "LISTENING http://127.0.0.1:PORT" as its first stdout line, then nothing; exits when stdin
 // closes (so a parent that dies never leaves it running) or on SIGTERM / Ctrl+C.
 
 if (!CommandLine.TryParse(args, out CommandLine commandLine, out string? usageError))
 {
     Console.Error.WriteLine(usageError);
-    Console.Error.WriteLine("Usage: LocalCloudFront [--port N] [--config seed.json]");
+    Console.Error.WriteLine(CommandLine.Usage);
     return 2;
 }
 
@@ -35,6 +35,7 @@ builder.Logging.ClearProviders();
 builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, commandLine.Port));
 builder.Services.AddSingleton(store);
+builder.Services.AddSingleton(new ServerState(commandLine.Settings));
 builder.Services.AddSingleton<RequestLog>();
 
 WebApplication app = builder.Build();

@@ -1,15 +1,25 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Routing;
 
 namespace LocalCloudFront;
 
-/// <summary>What the log keeps of one CloudFront request. Never the signature or the session token.</summary>
+/// <summary>
+/// What the log keeps of one CloudFront request. Never the signature or the session token.
+/// TimeUtc equals StartUtc (kept for older readers); StartUtc and EndUtc bound the time the request was
+/// in flight (admitted to ending), so intervals of admitted requests overlap exactly when both were.
+/// </summary>
 public sealed record RequestLogEntry(
     long Sequence,
     DateTime TimeUtc,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    string? Operation,
     string Method,
     string Path,
     string Query,
     string? DistributionId,
+    string? TenantId,
+    string? InvalidationId,
     string? Marker,
     string? MaxItems,
     int Status,
@@ -30,8 +40,8 @@ public sealed class CloudFrontExchange
     public List<string> AppliedFaults { get; } = [];
 }
 
-/// <summary>The in-memory request log; thread-safe.</summary>
-public sealed class RequestLog
+/// <summary>The in-memory request log and its middleware, which also enforces maxConcurrent; thread-safe.</summary>
+public sealed class RequestLog(ServerState server)
 {
     /// <summary>The status logged when the connection was aborted before any answer was sent.</summary>
     public const int NoAnswer = 0;
@@ -57,7 +67,8 @@ public sealed class RequestLog
     }
 
     /// <summary>
-    /// Middleware for the CloudFront side: gives each request its id and exchange, then logs it,
+    /// Middleware for the CloudFront side: gives each request its id and exchange, answers Throttling
+    /// at once when maxConcurrent CloudFront requests are already in flight, then logs the request,
     /// also when the client or a fault aborted it.
     /// </summary>
     public async Task RecordAsync(HttpContext context, RequestDelegate next)
@@ -65,10 +76,22 @@ public sealed class RequestLog
         var exchange = new CloudFrontExchange();
         context.Features.Set(exchange);
         context.Response.Headers["x-amz-request-id"] = exchange.RequestId;
-        DateTime timeUtc = DateTime.UtcNow;
+        bool gated = context.Request.Path.StartsWithSegments(CloudFrontApi.PathPrefix);
+        bool admitted = !gated || server.TryEnter();
+        // Taken after admission and before leaving, so the log never shows more admitted requests
+        // overlapping than the gate let in.
+        DateTime startUtc = PreciseClock.UtcNow;
         try
         {
-            await next(context);
+            if (admitted)
+            {
+                await next(context);
+            }
+            else
+            {
+                exchange.AppliedFaults.Add("concurrencyThrottle");
+                await CloudFrontApi.WriteErrorAsync(context, CloudFrontError.Throttling);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -76,11 +99,16 @@ public sealed class RequestLog
         }
         finally
         {
-            Add(context, exchange, timeUtc);
+            DateTime endUtc = PreciseClock.UtcNow;
+            if (gated && admitted)
+            {
+                server.Leave();
+            }
+            Add(context, exchange, startUtc, endUtc);
         }
     }
 
-    private void Add(HttpContext context, CloudFrontExchange exchange, DateTime timeUtc)
+    private void Add(HttpContext context, CloudFrontExchange exchange, DateTime startUtc, DateTime endUtc)
     {
         HttpRequest request = context.Request;
         SigV4Credential? credential = SigV4Credential.Parse(request.Headers.Authorization.ToString());
@@ -88,11 +116,16 @@ public sealed class RequestLog
         {
             entries.Add(new RequestLogEntry(
                 ++lastSequence,
-                timeUtc,
+                startUtc,
+                startUtc,
+                endUtc,
+                context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
                 request.Method,
                 request.Path.ToString(),
                 request.QueryString.ToString(),
                 context.GetRouteValue("distributionId") as string,
+                context.GetRouteValue("tenantId") as string,
+                context.GetRouteValue("invalidationId") as string,
                 request.Query.TryGetValue("Marker", out var marker) ? marker.ToString() : null,
                 request.Query.TryGetValue("MaxItems", out var maxItems) ? maxItems.ToString() : null,
                 context.Response.HasStarted ? context.Response.StatusCode : NoAnswer,
@@ -107,6 +140,15 @@ public sealed class RequestLog
                 context.Connection.Id));
         }
     }
+}
+
+/// <summary>UTC time with the Stopwatch's resolution and monotonic within the process.</summary>
+public static class PreciseClock
+{
+    private static readonly DateTime StartUtc = DateTime.UtcNow;
+    private static readonly long StartTimestamp = Stopwatch.GetTimestamp();
+
+    public static DateTime UtcNow => StartUtc + Stopwatch.GetElapsedTime(StartTimestamp);
 }
 
 /// <summary>The credential scope of a SigV4 Authorization header; the signature is not verified.</summary>
