@@ -77,20 +77,30 @@ namespace CloudFrontInvalidations.CloudFront
     {
         internal NonAwsErrorResponseException(HttpStatusCode statusCode, string? contentType, bool emptyBody,
             string? requestId, Exception? innerException)
-            : base(Describe(statusCode, contentType, emptyBody), innerException, ErrorType.Unknown, null, requestId, statusCode)
+            : this(Describe(statusCode, contentType, emptyBody), contentType, statusCode, requestId, innerException)
         {
+        }
+
+        private NonAwsErrorResponseException(string reason, string? contentType, HttpStatusCode statusCode,
+            string? requestId, Exception? innerException)
+            : base($"The endpoint answered {reason}: most likely a proxy, gateway or firewall in between answered, or -EndpointUrl is not a CloudFront endpoint.",
+                innerException, ErrorType.Unknown, null, requestId, statusCode)
+        {
+            Reason = reason;
             ContentType = contentType;
         }
+
+        /// <summary>"HTTP 502 (Bad Gateway) with a body that is not an AWS error document (text/html)".</summary>
+        public string Reason { get; }
 
         /// <summary>The Content-Type of the body, if the answer had one.</summary>
         public string? ContentType { get; }
 
-        // The body itself is left out of the message: a proxy's page may echo the request's headers, signature
-        // and session token among them.
+        // The body itself is left out: a proxy's page may echo the request's headers, the session token among them.
         private static string Describe(HttpStatusCode statusCode, string? contentType, bool emptyBody) =>
-            $"The endpoint answered {ResponseDescriptions.Status(statusCode)} with "
-            + (emptyBody ? "an empty body" : $"a body that is not an AWS error document ({(string.IsNullOrEmpty(contentType) ? "no Content-Type" : contentType)})")
-            + ": most likely a proxy, gateway or firewall in between answered, or -EndpointUrl is not a CloudFront endpoint.";
+            ResponseDescriptions.Status(statusCode) + (emptyBody
+                ? " with an empty body"
+                : $" with a body that is not an AWS error document ({(string.IsNullOrEmpty(contentType) ? "no Content-Type" : contentType)})");
     }
 
     /// <summary>
@@ -119,12 +129,12 @@ namespace CloudFrontInvalidations.CloudFront
         {
             var name = statusCode.ToString();
             if (int.TryParse(name, out _)) return $"HTTP {(int)statusCode}";
-            // The enum's names are the reason phrases in PascalCase: BadGateway -> Bad Gateway.
+            // The enum's names are the reason phrases in PascalCase: BadGateway -> Bad Gateway, OK -> OK.
             var phrase = new System.Text.StringBuilder(name.Length + 4);
-            foreach (var character in name)
+            for (var i = 0; i < name.Length; i++)
             {
-                if (char.IsUpper(character) && phrase.Length > 0) phrase.Append(' ');
-                phrase.Append(character);
+                if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1])) phrase.Append(' ');
+                phrase.Append(name[i]);
             }
             return $"HTTP {(int)statusCode} ({phrase})";
         }

@@ -34,7 +34,7 @@ namespace CloudFrontInvalidations.CloudFront
                 var reason = Failure switch
                 {
                     AmazonUnmarshallingException unreadable => ResponseDescriptions.Unreadable(unreadable),
-                    NonAwsErrorResponseException nonAws => nonAws.Message,
+                    NonAwsErrorResponseException nonAws => nonAws.Reason,
                     AmazonServiceException service when service.StatusCode != 0 => $"HTTP {(int)service.StatusCode} {service.ErrorCode}",
                     _ => $"{Failure.GetType().Name}: {Failure.Message}",
                 };

@@ -9,12 +9,12 @@ namespace CloudFrontInvalidations.CloudFront
     /// <summary>Element-by-element reading of CloudFront's XML bodies, shared by every operation's result reader.</summary>
     internal static class XmlElements
     {
-        // As the SDK's own reader: no DTD processing, nothing but elements and text.
+        // As the SDK's own reader: no DTD processing, nothing but elements and text. White space is kept, as the
+        // SDK keeps it: an element of spaces is " ", which is not a boolean, not an empty element.
         internal static readonly XmlReaderSettings ReaderSettings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
-            IgnoreWhitespace = true,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = false,
