@@ -62,7 +62,7 @@ Describe 'InvalidationSummary views' {
             @($mixed | Sort-Object CreateTime)[0].Id | Should -Be 'INOCREATETIME01'
             $since = [datetime]::new(2026, 10, 31, 23, 55, 0, [DateTimeKind]::Utc)
             @($mixed | Where-Object CreateTime -ge $since).Id | Should -Be @($script:items | Where-Object CreateTime -ge $since).Id
-            @($mixed | Where-Object CreateTime -ge $since).Count | Should -Be 3
+            @($mixed | Where-Object CreateTime -ge $since).Count | Should -Be 2
         }
     }
 }
