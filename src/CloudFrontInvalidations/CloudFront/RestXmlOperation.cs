@@ -103,7 +103,7 @@ namespace CloudFrontInvalidations.CloudFront
                     // The SDK's retry policy treats an unreadable 200 as transient (a body cut in transit)
                     // only when it arrives as AmazonUnmarshallingException, as its generated unmarshallers raise it.
                     var location = unreadable is UnreadableElementException element
-                        ? _operation._resultElement + "/.../" + element.ElementName : _operation._resultElement;
+                        ? _operation._resultElement + "//" + element.ElementName : _operation._resultElement;
                     throw new AmazonUnmarshallingException(RequestIdOf(context), location, null,
                         unreadable.Message, unreadable)
                     {
