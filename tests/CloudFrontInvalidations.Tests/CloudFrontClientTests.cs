@@ -44,7 +44,7 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(3, list.Quantity);
             Assert.Equal(new[] { "IDFDVBD632BHDS5", "I3JZXXD4HQ0GMB", "I2J0I21PCUYOIK" }, list.Items!.Select(i => i.Id));
             Assert.Equal(new[] { "InProgress", "Completed", "Completed" }, list.Items!.Select(i => i.Status));
-            var first = list.Items![0].CreateTime;
+            var first = list.Items![0].CreateTime!.Value;
             Assert.Equal(DateTimeKind.Utc, first.Kind);
             Assert.Equal(new DateTime(2026, 11, 27, 21, 7, 39, 123, DateTimeKind.Utc), first);
 
@@ -130,10 +130,15 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Theory]
-        [InlineData("<MaxItems>3</MaxItems>", "<MaxItems>three</MaxItems>")]
-        [InlineData("<IsTruncated>true</IsTruncated>", "<IsTruncated>yes</IsTruncated>")]
-        [InlineData("<CreateTime>2026-11-26T09:00:00Z</CreateTime>", "<CreateTime>yesterday</CreateTime>")]
-        public async Task A_value_that_does_not_parse_makes_the_body_unreadable(string valid, string invalid)
+        [InlineData("<MaxItems>3</MaxItems>", "<MaxItems>three</MaxItems>", "MaxItems", "three", "an integer")]
+        [InlineData("<MaxItems>3</MaxItems>", "<MaxItems></MaxItems>", "MaxItems", "", "an integer")]
+        [InlineData("<Quantity>3</Quantity>", "<Quantity>2147483648</Quantity>", "Quantity", "2147483648", "an integer")]
+        [InlineData("<IsTruncated>true</IsTruncated>", "<IsTruncated>yes</IsTruncated>", "IsTruncated", "yes", "a boolean")]
+        [InlineData("<IsTruncated>true</IsTruncated>", "<IsTruncated>1</IsTruncated>", "IsTruncated", "1", "a boolean")]
+        [InlineData("<CreateTime>2026-11-26T09:00:00Z</CreateTime>", "<CreateTime>yesterday</CreateTime>", "CreateTime", "yesterday", "a timestamp")]
+        [InlineData("<CreateTime>2026-11-26T09:00:00Z</CreateTime>", "<CreateTime/>", "CreateTime", "", "a timestamp")]
+        public async Task A_value_that_does_not_parse_makes_the_body_unreadable_and_names_its_element_and_text(
+            string valid, string invalid, string element, string text, string expected)
         {
             var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "full-page.xml"));
             Assert.Contains(valid, page);
@@ -142,7 +147,12 @@ namespace CloudFrontInvalidations.Tests
             var error = await Assert.ThrowsAsync<AmazonUnmarshallingException>(() => List());
 
             Assert.Equal("stub-request-id", error.RequestId);
-            Assert.IsType<FormatException>(error.InnerException);
+            Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+            var unreadable = Assert.IsType<UnreadableElementException>(error.InnerException);
+            Assert.Equal(element, unreadable.ElementName);
+            Assert.Equal(text, unreadable.Text);
+            Assert.StartsWith($"{element}: '{text}' is not {expected}", unreadable.Message);
+            Assert.Contains(unreadable.Message, error.Message);
         }
 
         [Fact]

@@ -26,6 +26,9 @@ namespace CloudFrontInvalidations.Tests
                 Code = code, Message = $"{code} happened", RequestId = "req-123", StatusCode = status, Type = ErrorType.Sender,
             });
 
+        private static NonAwsErrorResponseException NonAwsError(HttpStatusCode status) =>
+            new NonAwsErrorResponseException(status, "text/html", emptyBody: false, requestId: null, innerException: null);
+
         /// <summary>One representative failure per ErrorId, with the id and category it must map to.</summary>
         public static IEnumerable<object[]> Failures() => new[]
         {
@@ -38,6 +41,15 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("NoSuchDistribution", HttpStatusCode.NotFound), "NoSuchDistribution", ErrorCategory.ObjectNotFound, false },
             new object[] { ServiceError("AccessDenied", HttpStatusCode.Forbidden), "AccessDenied", ErrorCategory.PermissionDenied, false },
             new object[] { ServiceError("InvalidArgument", HttpStatusCode.BadRequest), "InvalidArgument", ErrorCategory.InvalidArgument, false },
+            new object[] { NonAwsError(HttpStatusCode.Forbidden), "HttpForbidden", ErrorCategory.PermissionDenied, false },
+            new object[] { NonAwsError(HttpStatusCode.ProxyAuthenticationRequired), "HttpForbidden", ErrorCategory.PermissionDenied, false },
+            new object[] { NonAwsError(HttpStatusCode.NotFound), "HttpNotFound", ErrorCategory.ObjectNotFound, false },
+            new object[] { NonAwsError((HttpStatusCode)429), "HttpTooManyRequests", ErrorCategory.LimitsExceeded, false },
+            new object[] { NonAwsError(HttpStatusCode.BadGateway), "HttpBadGateway", ErrorCategory.ConnectionError, false },
+            new object[] { NonAwsError(HttpStatusCode.GatewayTimeout), "HttpBadGateway", ErrorCategory.ConnectionError, false },
+            new object[] { NonAwsError(HttpStatusCode.ServiceUnavailable), "HttpServerError", ErrorCategory.ResourceUnavailable, false },
+            new object[] { NonAwsError(HttpStatusCode.InternalServerError), "HttpServerError", ErrorCategory.ResourceUnavailable, false },
+            new object[] { NonAwsError(HttpStatusCode.BadRequest), "HttpError", ErrorCategory.InvalidResult, false },
             new object[] { ServiceError("Throttling", HttpStatusCode.BadRequest), "Throttled", ErrorCategory.LimitsExceeded, false },
             new object[] { ServiceError("SlowDown", (HttpStatusCode)429), "Throttled", ErrorCategory.LimitsExceeded, false },
             new object[] { ServiceError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },

@@ -18,7 +18,7 @@ namespace CloudFrontInvalidations.Tests
     internal sealed class StubHttpServer : IDisposable
     {
         private readonly HttpListener _listener = new HttpListener();
-        private readonly ConcurrentQueue<(int Status, string Body)> _responses = new ConcurrentQueue<(int, string)>();
+        private readonly ConcurrentQueue<(int Status, string Body, string? ContentType)> _responses = new ConcurrentQueue<(int, string, string?)>();
 
         public StubHttpServer()
         {
@@ -32,7 +32,8 @@ namespace CloudFrontInvalidations.Tests
         public string Url => $"http://127.0.0.1:{Port}";
         public ConcurrentQueue<RecordedRequest> Requests { get; } = new ConcurrentQueue<RecordedRequest>();
 
-        public void Enqueue(int status, string body) => _responses.Enqueue((status, body));
+        /// <param name="contentType">null sends no Content-Type header.</param>
+        public void Enqueue(int status, string body, string? contentType = "text/xml") => _responses.Enqueue((status, body, contentType));
 
         public void EnqueueSample(int status, string sampleName) =>
             Enqueue(status, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", sampleName)));
@@ -58,10 +59,10 @@ namespace CloudFrontInvalidations.Tests
                 var request = context.Request;
                 Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath,
                     request.Url.Query, request.Headers["Authorization"]));
-                var (status, body) = _responses.TryDequeue(out var next) ? next : (500, "no response queued");
+                var (status, body, contentType) = _responses.TryDequeue(out var next) ? next : (500, "no response queued", "text/plain");
                 var bytes = Encoding.UTF8.GetBytes(body);
                 context.Response.StatusCode = status;
-                context.Response.ContentType = "text/xml";
+                if (contentType != null) context.Response.ContentType = contentType;
                 context.Response.AddHeader("x-amz-request-id", "stub-request-id");
                 context.Response.ContentLength64 = bytes.Length;
                 await context.Response.OutputStream.WriteAsync(bytes, 0, bytes.Length);

@@ -206,4 +206,119 @@ Describe 'Get-CFInvalidationList errors' {
             $text.Contains($env:AWS_SESSION_TOKEN) | Should -BeFalse
         }
     }
+
+    Context 'answers that are not from CloudFront, and bodies that cannot be read' {
+        # A throwaway HTTP endpoint on 127.0.0.1 that gives each distribution id one canned answer, so the
+        # bodies a proxy or gateway sends (empty, HTML, JSON) reach the module exactly as sent.
+        BeforeAll {
+            $page = '<?xml version="1.0"?><InvalidationList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>{0}</IsTruncated><Quantity>1</Quantity><Items><InvalidationSummary><Id>I1CANNED</Id><CreateTime>2026-11-27T21:07:39Z</CreateTime><Status>Completed</Status></InvalidationSummary></Items></InvalidationList>'
+            $script:canned = @{
+                EEMPTY403 = @{ Status = 403; ContentType = $null; Body = '' }
+                EHTML502  = @{ Status = 502; ContentType = 'text/html'; Body = '<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>' }
+                EJSON400  = @{ Status = 400; ContentType = 'application/json'; Body = '{"message":"Bad request"}' }
+                EJSON429  = @{ Status = 429; ContentType = 'application/json'; Body = '{"message":"Too Many Requests"}' }
+                EBADBOOL  = @{ Status = 200; ContentType = 'text/xml'; Body = $page -f 'yes' }
+            }
+            $script:cannedRequests = [Collections.Concurrent.ConcurrentQueue[string]]::new()
+            $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+            $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+            $script:cannedListener = [Net.HttpListener]::new()
+            $script:cannedListener.Prefixes.Add("http://127.0.0.1:$port/")
+            $script:cannedListener.Start()
+            $script:cannedUrl = "http://127.0.0.1:$port"
+            $script:cannedShell = [powershell]::Create()
+            $null = $script:cannedShell.AddScript({
+                    param($listener, $answers, $requests)
+                    while ($listener.IsListening) {
+                        try { $context = $listener.GetContext() } catch { break }
+                        $id = ($context.Request.Url.AbsolutePath -split '/')[3]
+                        $requests.Enqueue($id)
+                        $answer = $answers[$id]
+                        $bytes = [Text.Encoding]::UTF8.GetBytes($answer.Body)
+                        $context.Response.StatusCode = $answer.Status
+                        if ($answer.ContentType) { $context.Response.ContentType = $answer.ContentType }
+                        $context.Response.ContentLength64 = $bytes.Length
+                        $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                        $context.Response.Close()
+                    }
+                }).AddArgument($script:cannedListener).AddArgument($script:canned).AddArgument($script:cannedRequests)
+            $script:cannedRun = $script:cannedShell.BeginInvoke()
+
+            # -Debug in a [powershell] of its own: its Debug stream is captured instead of prompting a host.
+            $sessionState = [initialsessionstate]::CreateDefault()
+            $sessionState.ImportPSModule($script:ModulePath)
+            $script:cannedCaller = [powershell]::Create($sessionState)
+            function Invoke-Canned([string] $Id) {
+                $script:cannedRequests.Clear()
+                $script:cannedCaller.Commands.Clear()
+                $script:cannedCaller.Streams.ClearStreams()
+                $null = $script:cannedCaller.AddScript("Get-CFInvalidationList $Id -EndpointUrl '$script:cannedUrl' -Debug").Invoke()
+                [pscustomobject]@{
+                    Errors   = @($script:cannedCaller.Streams.Error)
+                    Debug    = @($script:cannedCaller.Streams.Debug | ForEach-Object Message)
+                    Requests = $script:cannedRequests.Count
+                }
+            }
+        }
+        AfterAll {
+            $script:cannedCaller.Dispose()
+            $script:cannedListener.Close()
+            $null = $script:cannedShell.EndInvoke($script:cannedRun)
+            $script:cannedShell.Dispose()
+        }
+
+        It '<Id> is <ErrorId> (<Category>): the message says the status and that the body is no AWS error' -ForEach @(
+            @{ Id = 'EEMPTY403'; ErrorId = 'HttpForbidden'; Category = 'PermissionDenied'; Status = 'Forbidden'; Says = 'HTTP 403 (Forbidden) with an empty body' }
+            @{ Id = 'EHTML502'; ErrorId = 'HttpBadGateway'; Category = 'ConnectionError'; Status = 'BadGateway'; Says = 'HTTP 502 (Bad Gateway) with a body that is not an AWS error document (text/html)' }
+            @{ Id = 'EJSON400'; ErrorId = 'HttpError'; Category = 'InvalidResult'; Status = 'BadRequest'; Says = 'HTTP 400 (Bad Request) with a body that is not an AWS error document (application/json)' }
+            @{ Id = 'EJSON429'; ErrorId = 'HttpTooManyRequests'; Category = 'LimitsExceeded'; Status = 429; Says = 'HTTP 429 (Too Many Requests) with a body that is not an AWS error document (application/json)' }
+        ) {
+            $env:AWS_MAX_ATTEMPTS = '1'
+
+            $run = Invoke-Canned $Id
+
+            $run.Errors.Count | Should -Be 1
+            $record = $run.Errors[0]
+            $record.FullyQualifiedErrorId | Should -Be "$ErrorId,$commandName"
+            $record.CategoryInfo.Category | Should -Be $Category
+            $record.Exception | Should -BeOfType [CloudFrontInvalidations.CloudFront.NonAwsErrorResponseException]
+            $record.Exception.StatusCode | Should -Be $Status
+            $record.Exception.ErrorCode | Should -BeNullOrEmpty
+            $record.TargetObject | Should -Be $Id
+            $record.ErrorDetails.Message | Should -BeLike "Listing invalidations of distribution '$Id' failed: The endpoint answered $Says*"
+            $record.ErrorDetails.Message | Should -Not -Match 'inner exception|nginx|Bad request"'
+            $run.Requests | Should -Be 1
+            $run.Debug | Should -HaveCount 1
+            $run.Debug[0] | Should -BeLike "ListInvalidations $Id attempt 1 failed after * ms: $Says"
+        }
+
+        It 'a 502 proxy page is retried like a CloudFront 5xx, each attempt logged with its reason' {
+            $env:AWS_MAX_ATTEMPTS = '2'
+
+            $run = Invoke-Canned EHTML502
+
+            $run.Requests | Should -Be 2
+            $run.Errors[0].FullyQualifiedErrorId | Should -Be "HttpBadGateway,$commandName"
+            $run.Debug | Should -HaveCount 2
+            $run.Debug[1] | Should -BeLike 'ListInvalidations EHTML502 attempt 2 failed after * ms: HTTP 502 (Bad Gateway) with a body that is not an AWS error document (text/html)'
+        }
+
+        It 'an unreadable boolean is UnreadableResponse naming the element and its text, retried by the SDK and logged each time' {
+            $env:AWS_MAX_ATTEMPTS = '2'
+
+            $run = Invoke-Canned EBADBOOL
+
+            $run.Requests | Should -Be 2 -Because 'the SDK takes an unreadable 200 for a body damaged in transit'
+            $run.Errors.Count | Should -Be 1
+            $record = $run.Errors[0]
+            $record.FullyQualifiedErrorId | Should -Be "UnreadableResponse,$commandName"
+            $record.CategoryInfo.Category | Should -Be 'InvalidResult'
+            $record.Exception.GetType().FullName | Should -Be 'Amazon.Runtime.AmazonUnmarshallingException'
+            $record.Exception.InnerException.ElementName | Should -Be 'IsTruncated'
+            $record.Exception.InnerException.Text | Should -Be 'yes'
+            $record.ErrorDetails.Message | Should -Be "Listing invalidations of distribution 'EBADBOOL' failed: HTTP 200 (OK) with a body that could not be read: IsTruncated: 'yes' is not a boolean."
+            $run.Debug | Should -HaveCount 2
+            $run.Debug | ForEach-Object { $_ | Should -Match "^ListInvalidations EBADBOOL attempt [12] failed after \d+ ms: HTTP 200 \(OK\) with a body that could not be read: IsTruncated: 'yes' is not a boolean\.$" }
+        }
+    }
 }

@@ -41,4 +41,28 @@ Describe 'InvalidationSummary views' {
         foreach ($property in $script:items[0].PSObject.Properties.Name) { $text | Should -Match "(?m)^$property\s*:" }
         $text | Should -Not -Match '\(UTC\)'
     }
+
+    Context 'an item whose response had no CreateTime' {
+        BeforeAll {
+            $script:timeless = $script:items[0].GetType()::new()
+            $script:timeless.DistributionId = 'EFORMATONE0001'
+            $script:timeless.Id = 'INOCREATETIME01'
+            $script:timeless.Status = 'Completed'
+        }
+
+        It 'has a null CreateTime, shown as an empty cell in the table and list views' {
+            $script:timeless.CreateTime | Should -BeNullOrEmpty
+            $row = @(($script:timeless | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })[2]
+            $row | Should -Match '^EFORMATONE0001\s+INOCREATETIME01\s+Completed\s*$'
+            ($script:timeless | Format-List | Out-String) | Should -Match '(?m)^CreateTime\s*:\s*$'
+        }
+
+        It 'sorts first and is left out by a time filter, beside items that have one' {
+            $mixed = @($script:items) + $script:timeless
+            @($mixed | Sort-Object CreateTime)[0].Id | Should -Be 'INOCREATETIME01'
+            $since = [datetime]::new(2026, 10, 31, 23, 55, 0, [DateTimeKind]::Utc)
+            @($mixed | Where-Object CreateTime -ge $since).Id | Should -Be @($script:items | Where-Object CreateTime -ge $since).Id
+            @($mixed | Where-Object CreateTime -ge $since).Count | Should -Be 2
+        }
+    }
 }

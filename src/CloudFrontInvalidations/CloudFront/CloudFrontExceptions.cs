@@ -67,4 +67,80 @@ namespace CloudFrontInvalidations.CloudFront
 
         internal CredentialsRejectedException(ErrorResponse error) : base(error) { }
     }
+
+    /// <summary>
+    /// An HTTP error whose body is not an AWS error document (empty, an HTML page from a proxy, JSON): something
+    /// other than CloudFront answered, or CloudFront's answer was replaced on the way. StatusCode is the HTTP
+    /// status; ErrorCode is null, since there is none to read.
+    /// </summary>
+    public sealed class NonAwsErrorResponseException : CloudFrontServiceException
+    {
+        internal NonAwsErrorResponseException(HttpStatusCode statusCode, string? contentType, bool emptyBody,
+            string? requestId, Exception? innerException)
+            : this(Describe(statusCode, contentType, emptyBody), contentType, statusCode, requestId, innerException)
+        {
+        }
+
+        private NonAwsErrorResponseException(string reason, string? contentType, HttpStatusCode statusCode,
+            string? requestId, Exception? innerException)
+            : base($"The endpoint answered {reason}: most likely a proxy, gateway or firewall in between answered, or -EndpointUrl is not a CloudFront endpoint.",
+                innerException, ErrorType.Unknown, null, requestId, statusCode)
+        {
+            Reason = reason;
+            ContentType = contentType;
+        }
+
+        /// <summary>"HTTP 502 (Bad Gateway) with a body that is not an AWS error document (text/html)".</summary>
+        public string Reason { get; }
+
+        /// <summary>The Content-Type of the body, if the answer had one.</summary>
+        public string? ContentType { get; }
+
+        // The body itself is left out: a proxy's page may echo the request's headers, the session token among them.
+        private static string Describe(HttpStatusCode statusCode, string? contentType, bool emptyBody) =>
+            ResponseDescriptions.Status(statusCode) + (emptyBody
+                ? " with an empty body"
+                : $" with a body that is not an AWS error document ({(string.IsNullOrEmpty(contentType) ? "no Content-Type" : contentType)})");
+    }
+
+    /// <summary>
+    /// An element of a success body whose text is not a value of its type: the InnerException of the
+    /// AmazonUnmarshallingException that the SDK then retries and reports.
+    /// </summary>
+    public sealed class UnreadableElementException : FormatException
+    {
+        internal UnreadableElementException(string elementName, string text, string expected, Exception innerException)
+            : base($"{elementName}: '{text}' is not {expected}.", innerException)
+        {
+            ElementName = elementName;
+            Text = text;
+        }
+
+        public string ElementName { get; }
+        /// <summary>The element's text as sent (empty for an empty element).</summary>
+        public string Text { get; }
+    }
+
+    /// <summary>What went wrong with an answer, in the words the error records and debug lines share.</summary>
+    internal static class ResponseDescriptions
+    {
+        /// <summary>"HTTP 502 (Bad Gateway)": the status with its standard reason phrase.</summary>
+        internal static string Status(HttpStatusCode statusCode)
+        {
+            var name = statusCode.ToString();
+            if (int.TryParse(name, out _)) return $"HTTP {(int)statusCode}";
+            // The enum's names are the reason phrases in PascalCase: BadGateway -> Bad Gateway, OK -> OK.
+            var phrase = new System.Text.StringBuilder(name.Length + 4);
+            for (var i = 0; i < name.Length; i++)
+            {
+                if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1])) phrase.Append(' ');
+                phrase.Append(name[i]);
+            }
+            return $"HTTP {(int)statusCode} ({phrase})";
+        }
+
+        /// <summary>"HTTP 200 (OK) with a body that could not be read: IsTruncated: 'yes' is not a boolean."</summary>
+        internal static string Unreadable(AmazonUnmarshallingException unreadable) =>
+            $"{Status(unreadable.StatusCode)} with a body that could not be read: {unreadable.InnerException?.Message ?? unreadable.Message}";
+    }
 }

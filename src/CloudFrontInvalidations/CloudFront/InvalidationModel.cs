@@ -38,8 +38,8 @@ namespace CloudFrontInvalidations.CloudFront
         /// <summary>The distribution the batch belongs to; not on the wire, set by the lister.</summary>
         public string? DistributionId { get; set; }
         public string? Id { get; set; }
-        /// <summary>When the batch was created, in UTC.</summary>
-        public DateTime CreateTime { get; set; }
+        /// <summary>When the batch was created, in UTC; null when the response did not say.</summary>
+        public DateTime? CreateTime { get; set; }
         /// <summary>InProgress or Completed.</summary>
         public string? Status { get; set; }
 

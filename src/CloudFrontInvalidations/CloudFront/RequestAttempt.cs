@@ -26,10 +26,24 @@ namespace CloudFrontInvalidations.CloudFront
         public TimeSpan Elapsed { get; }
         public Exception Failure { get; }
 
-        /// <summary>Status, error code and request id for a service error; the message for anything else.</summary>
-        public string Outcome => Failure is AmazonServiceException service && service.StatusCode != 0
-            ? $"HTTP {(int)service.StatusCode} {service.ErrorCode}" + (string.IsNullOrEmpty(service.RequestId) ? "" : $" (AWS request id {service.RequestId})")
-            : $"{Failure.GetType().Name}: {Failure.Message}";
+        /// <summary>
+        /// Why the attempt failed: the status and error code of an AWS error, the status and what came instead of an
+        /// error document, the element that could not be read, or the exception's message; then the request id.
+        /// </summary>
+        public string Outcome
+        {
+            get
+            {
+                var reason = Failure switch
+                {
+                    AmazonUnmarshallingException unreadable => ResponseDescriptions.Unreadable(unreadable),
+                    NonAwsErrorResponseException nonAws => nonAws.Reason,
+                    AmazonServiceException service when service.StatusCode != 0 => $"HTTP {(int)service.StatusCode} {service.ErrorCode}",
+                    _ => $"{Failure.GetType().Name}: {Failure.Message}",
+                };
+                return Failure is AmazonServiceException { RequestId: { Length: > 0 } requestId } ? $"{reason} (AWS request id {requestId})" : reason;
+            }
+        }
     }
 
     /// <summary>

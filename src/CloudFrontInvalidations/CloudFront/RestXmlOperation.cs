@@ -97,22 +97,48 @@ namespace CloudFrontInvalidations.CloudFront
                     if (reader.MoveToContent() == XmlNodeType.Element && reader.LocalName == _operation._resultElement)
                         _operation.ReadResult(reader, response);
                 }
-                catch (Exception unreadable) when (unreadable is XmlException || unreadable is FormatException || unreadable is OverflowException)
+                catch (Exception unreadable) when (unreadable is XmlException || unreadable is UnreadableElementException)
                 {
                     // Not XML, or XML whose numbers, booleans or times do not parse: either way unreadable.
                     // The SDK's retry policy treats an unreadable 200 as transient (a body cut in transit)
                     // only when it arrives as AmazonUnmarshallingException, as its generated unmarshallers raise it.
-                    throw new AmazonUnmarshallingException(RequestIdOf(context), $"{_operation._resultElement} (at {reader.LocalName})",
-                        unreadable, context.ResponseData.StatusCode);
+                    var location = unreadable is UnreadableElementException element
+                        ? _operation._resultElement + "//" + element.ElementName : _operation._resultElement;
+                    throw new AmazonUnmarshallingException(RequestIdOf(context), location, null,
+                        unreadable.Message, unreadable)
+                    {
+                        StatusCode = context.ResponseData.StatusCode,
+                    };
                 }
                 return response;
             }
 
+            /// <summary>
+            /// The typed exception for an AWS error document; for any other body (empty, HTML, JSON, XML without
+            /// an error code) a <see cref="NonAwsErrorResponseException"/> that says the status and what came instead.
+            /// </summary>
             public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context,
                 Exception innerException, HttpStatusCode statusCode)
             {
-                var error = XmlErrorResponseUnmarshaller.GetInstance().Unmarshall(context);
-                error.InnerException = innerException;
+                var emptyBody = context.IsEmptyResponse;
+                ErrorResponse? error = null;
+                if (!emptyBody)
+                {
+                    try
+                    {
+                        error = XmlErrorResponseUnmarshaller.GetInstance().Unmarshall(context);
+                    }
+                    catch (XmlException notXml)
+                    {
+                        innerException = notXml;
+                    }
+                }
+                if (string.IsNullOrEmpty(error?.Code))
+                {
+                    return new NonAwsErrorResponseException(statusCode, context.ResponseData.ContentType, emptyBody,
+                        RequestIdOf(context), innerException);
+                }
+                error!.InnerException = innerException;
                 error.StatusCode = statusCode;
                 return CloudFrontServiceException.FromErrorResponse(error);
             }

@@ -2,18 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Xml;
+using Amazon.Util;
 
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>Element-by-element reading of CloudFront's XML bodies, shared by every operation's result reader.</summary>
     internal static class XmlElements
     {
-        // As the SDK's own reader: no DTD processing, nothing but elements and text.
+        // As the SDK's own reader: no DTD processing, nothing but elements and text. White space is kept, as the
+        // SDK keeps it: an element of spaces is " ", which is not a boolean, not an empty element.
         internal static readonly XmlReaderSettings ReaderSettings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
-            IgnoreWhitespace = true,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = false,
@@ -70,17 +71,45 @@ namespace CloudFrontInvalidations.CloudFront
             return null;
         }
 
-        internal static int? ReadInt(XmlReader reader) =>
-            ReadString(reader) is string text && text.Length > 0 ? int.Parse(text, CultureInfo.InvariantCulture) : (int?)null;
+        /// <summary>
+        /// As the SDK's NullableIntUnmarshaller: int.Parse with the invariant culture, so surrounding white space
+        /// and a sign are accepted and an empty element is not.
+        /// </summary>
+        internal static int ReadInt(XmlReader reader) =>
+            ReadValue(reader, "an integer", text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
 
-        /// <summary>bool.Parse, as the SDK's own: "true" and "True" both read.</summary>
+        /// <summary>
+        /// As the SDK's NullableBoolUnmarshaller: bool.Parse, so "true", "False" and " TRUE " read, "1" and "yes"
+        /// do not, and an empty element is no value (null).
+        /// </summary>
         internal static bool? ReadBool(XmlReader reader) =>
-            ReadString(reader) is string text && text.Length > 0 ? bool.Parse(text) : (bool?)null;
+            ReadValue(reader, "a boolean", text => text.Length == 0 ? (bool?)null : bool.Parse(text));
 
-        /// <summary>CloudFront writes UTC ("...Z"); a time without a zone is taken as UTC too.</summary>
+        /// <summary>
+        /// A timestamp as the SDK's NullableDateTimeUnmarshaller reads one, always in UTC: a number is epoch seconds
+        /// (any fraction cut to the millisecond); anything else is parsed as a date and time with the invariant
+        /// culture (ISO 8601 with any number of fraction digits, "Z" or an offset, RFC 1123 too), a time without
+        /// a zone being UTC. An empty element is not a time.
+        /// </summary>
         internal static DateTime ReadUtcTime(XmlReader reader) =>
-            ReadString(reader) is string text && text.Length > 0
-                ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
-                : default;
+            ReadValue(reader, "a timestamp (ISO 8601 or epoch seconds)", text =>
+                decimal.TryParse(text, NumberStyles.Any, CultureInfo.InvariantCulture, out var epochSeconds)
+                    ? AWSSDKUtils.ConvertFromUnixDecimalEpochSeconds(epochSeconds)
+                    : DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
+
+        // The element's name is taken before its text is read: reading moves the reader past the element.
+        private static T ReadValue<T>(XmlReader reader, string expected, Func<string, T> parse)
+        {
+            var element = reader.LocalName;
+            var text = ReadString(reader) ?? string.Empty;
+            try
+            {
+                return parse(text);
+            }
+            catch (Exception notAValue) when (notAValue is FormatException || notAValue is OverflowException || notAValue is ArgumentOutOfRangeException)
+            {
+                throw new UnreadableElementException(element, text, expected, notAValue);
+            }
+        }
     }
 }

@@ -89,6 +89,24 @@ namespace CloudFrontInvalidations.Errors
             new Entry("InvalidArgument", ErrorCategory.InvalidArgument, typeof(InvalidArgumentException),
                 "CloudFront rejected a parameter, typically a -Marker that is not an invalidation of this distribution.",
                 "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
+            NonAwsErrorEntry("HttpForbidden", ErrorCategory.PermissionDenied, status => status == 401 || status == 403 || status == 407,
+                "HTTP 401, 403 or 407 without an AWS error document: a proxy, firewall or WAF between here and CloudFront refused the request.",
+                "Check the proxy (HTTPS_PROXY, its authentication) and -EndpointUrl; ask whoever runs the proxy or firewall to allow cloudfront.amazonaws.com."),
+            NonAwsErrorEntry("HttpNotFound", ErrorCategory.ObjectNotFound, status => status == 404,
+                "HTTP 404 without an AWS error document: the server at the endpoint does not serve the CloudFront API.",
+                "Check -EndpointUrl (and AWS_ENDPOINT_URL_CLOUDFRONT): it must be the CloudFront API's base URL, without a path."),
+            NonAwsErrorEntry("HttpTooManyRequests", ErrorCategory.LimitsExceeded, status => status == 429,
+                "HTTP 429 without an AWS error document: a proxy or gateway in between limited the request rate, even after the SDK's retries.",
+                "Wait and run again, run fewer listings at once, or ask whoever runs the proxy about its rate limit."),
+            NonAwsErrorEntry("HttpBadGateway", ErrorCategory.ConnectionError, status => status == 502 || status == 504,
+                "HTTP 502 or 504 without an AWS error document: a proxy or gateway in between could not reach CloudFront (or timed out), even after the SDK's retries.",
+                "Run again; if it persists, check the proxy (HTTPS_PROXY) and its connection to cloudfront.amazonaws.com."),
+            NonAwsErrorEntry("HttpServerError", ErrorCategory.ResourceUnavailable, status => status >= 500,
+                "Another HTTP 5xx without an AWS error document: the server at the endpoint, or a proxy in between, failed, even after the SDK's retries.",
+                "Run again later; check -EndpointUrl and any proxy in between."),
+            new Entry("HttpError", ErrorCategory.InvalidResult, typeof(NonAwsErrorResponseException),
+                "Any other HTTP error status without an AWS error document (such as a JSON 400 from a gateway): the answer did not come from CloudFront.",
+                "Check -EndpointUrl and any proxy in between: the status and Content-Type in the message say what answered."),
             new Entry("Throttled", ErrorCategory.LimitsExceeded, typeof(AmazonServiceException),
                 "CloudFront kept throttling the requests (Throttling, HTTP 400/429) after the SDK's retries.",
                 "Wait and run again, run fewer listings at once, or allow more attempts (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE=adaptive).",
@@ -99,7 +117,7 @@ namespace CloudFrontInvalidations.Errors
                 "Run again later; check the AWS Health Dashboard if it persists.",
                 e => (int)((AmazonServiceException)e).StatusCode >= 500),
             new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
-                "The response could not be read as XML, even after the SDK's retries (cut short or not from CloudFront).",
+                "The response could not be read, even after the SDK's retries: not XML (cut short, or not from CloudFront), or an element whose text is not a value of its type (the message names it).",
                 "Check -EndpointUrl and any proxy in between; run again."),
             ListingViolationEntry(ListingViolation.IncompleteResponse,
                 "The response is XML but lacks the InvalidationList element or an invalidation's Id.",
@@ -133,8 +151,8 @@ namespace CloudFrontInvalidations.Errors
             var entry = Find(cause);
 
             var message = distributionId == null
-                ? $"Listing invalidations failed: {cause.Message}"
-                : $"Listing invalidations of distribution '{distributionId}' failed: {cause.Message}";
+                ? $"Listing invalidations failed: {Reason(cause)}"
+                : $"Listing invalidations of distribution '{distributionId}' failed: {Reason(cause)}";
             if (cause is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
                 message += $" ({service.ErrorCode}, HTTP {(int)service.StatusCode})";
             if (cause is AmazonServiceException { RequestId: { Length: > 0 } requestId })
@@ -153,6 +171,10 @@ namespace CloudFrontInvalidations.Errors
             };
         }
 
+        // The SDK's own message for an unreadable body buries the reason among its request id and status.
+        private static string Reason(Exception cause) =>
+            cause is AmazonUnmarshallingException unreadable ? ResponseDescriptions.Unreadable(unreadable) : cause.Message;
+
         /// <summary>Whether this failure is reported once for the whole command (see <see cref="Entry.StopsCommand"/>).</summary>
         public static bool StopsCommand(Exception failure) => Find(CauseOf(failure)).StopsCommand;
 
@@ -164,6 +186,11 @@ namespace CloudFrontInvalidations.Errors
         private static Entry ListingViolationEntry(ListingViolation violation, string cause, string recommendedAction) =>
             new Entry(violation.ToString(), ErrorCategory.InvalidResult, typeof(InvalidListingException), cause,
                 recommendedAction, e => ((InvalidListingException)e).Violation == violation);
+
+        // An error answer that is not an AWS error document: the category follows the HTTP status.
+        private static Entry NonAwsErrorEntry(string errorId, ErrorCategory category, Func<int, bool> status, string cause, string recommendedAction) =>
+            new Entry(errorId, category, typeof(NonAwsErrorResponseException), cause, recommendedAction,
+                e => status((int)((NonAwsErrorResponseException)e).StatusCode));
 
         private static bool HasCode(Exception failure, params string[] codes) =>
             failure is AmazonServiceException service && Array.IndexOf(codes, service.ErrorCode) >= 0;
