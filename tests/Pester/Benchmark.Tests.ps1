@@ -29,7 +29,7 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
             $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
         }
         # Each breakdown cell is a measured phase: wall ms, then the methods JIT-compiled in it.
-        $breakdownRows = @($text -split '\r?\n' | Where-Object { $_ -like "| pwsh's own start*" -or $_ -like '| `Import-Module` |*' -or $_ -like '| first page through*' })
+        $breakdownRows = @($text -split '\r?\n' | Where-Object { $_.StartsWith("| pwsh's own start") -or $_.StartsWith('| `Import-Module` |') -or $_.StartsWith('| first page through') })
         $breakdownRows.Count | Should -Be 3
         foreach ($row in $breakdownRows) { $row | Should -Match '^\|[^|]+(\| \*\*[\d,.]+\*\* ms, [\d,.]+ methods, [\d,.]+ ms JIT ){2,}\|$' }
         ($output -join "`n") | Should -Match ([regex]::Escape('| **ours, warm**: `(Get-CFInvalidationList … \| Measure-Object).Count`, 300 items')) -Because 'the table is printed too'
