@@ -189,6 +189,7 @@ function Write-BenchmarkReport($Results, [string] $OutputPath) {
     $report.Add('')
     foreach ($key in $Results.Machine.Keys) { $report.Add("- ${key}: $($Results.Machine[$key])") }
     foreach ($peer in @($Results.Peers | Where-Object { $_.ContainsKey('Cli') })) { $report.Add("- awscli $($peer.Cli.Version): $($peer.Cli.Path)") }
+    $report.Add('- Peers: every `aws` on PATH and /usr/bin/aws, one row per version (awscli v1 comes from pip in the image; v2 is Debian''s package, installed by hand with `apt-get update && apt-get install awscli`, never by Bench), and boto3 if python3 imports it.')
     $report.Add("- Load average (1/5/15 min) at start: $($Results.LoadAtStart); at end: $($Results.LoadAtEnd) — the machine is shared with other builds and tests, so absolute times are noisy and only same-run ratios are targets.")
 
     $text = $report -join [Environment]::NewLine
