@@ -34,6 +34,27 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+# ReadyToRun/<rid>/: the module's assemblies again, with the cmdlets and AWSSDK.Core precompiled for this platform
+# and for pwsh's runtime, which the psm1 loads on PowerShell 7 on that platform, so a cold pwsh JIT-compiles about
+# half as much for its first request (bench/results.md). The IL copies stay for every other platform and for
+# Windows PowerShell, which refuses an image precompiled for another OS. Only where the SDK can restore the
+# Crossgen2 pack, and only on linux-x64, the one platform measured so far.
+function Add-ReadyToRunImages([string] $ModuleFolder) {
+    $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    if ($rid -ne 'linux-x64') { Write-Host "No ReadyToRun images: built for linux-x64 only, this is $rid"; return }
+    $project = "$Root/build/ReadyToRun.csproj"
+    $properties = "-p:PowerShellTargetFramework=net$([Environment]::Version.Major).0", "-p:ModuleFolder=$ModuleFolder", "-p:PowerShellHome=$PSHOME"
+    & dotnet restore $project -r $rid -nologo -v quiet @properties
+    if ($LASTEXITCODE -ne 0) { Write-Warning "No ReadyToRun images: the Crossgen2 pack for $rid could not be restored; the module runs from IL."; return }
+    $compiled = "$Out/obj/ReadyToRun/$rid"
+    Invoke-Native dotnet publish $project -c Release -r $rid --no-restore -nologo -v quiet -o $compiled @properties
+    $target = "$ModuleFolder/ReadyToRun/$rid"
+    New-Item -ItemType Directory -Force "$target/dependencies" | Out-Null
+    Copy-Item "$ModuleFolder/dependencies/*" -Destination "$target/dependencies"
+    Copy-Item "$compiled/AWSSDK.Core.dll" -Destination "$target/dependencies"
+    Copy-Item "$compiled/$ModuleName.dll" -Destination $target
+}
+
 $Tasks = [ordered]@{}
 function Add-Task([string] $Name, [string[]] $DependsOn, [scriptblock] $Action) {
     $Tasks[$Name] = @{ DependsOn = $DependsOn; Action = $Action }
@@ -58,6 +79,7 @@ Add-Task Build @() {
     Copy-Item "$Out/bin/$ModuleName/$ModuleName.dll", "$Out/bin/$ModuleName.Loader/$ModuleName.Loader.dll" -Destination $ModuleOut
     Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.psm1", "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
     if (Test-Path "$Root/en-US") { Copy-Item -Recurse "$Root/en-US" -Destination $ModuleOut }
+    Add-ReadyToRunImages $ModuleOut
     Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1") | Out-Null
     Write-Host "Module staged at $ModuleOut (version $ModuleVersion)"
 }

@@ -6,7 +6,11 @@ if ($PSEdition -eq 'Core') {
     $isReload = [bool]('CloudFrontInvalidations.Loader.ModuleLoadContext' -as [type])
     # LoadFrom, not Add-Type: Add-Type spends a quarter of a second initialising its compiler support.
     if (-not $isReload) { [Reflection.Assembly]::LoadFrom("$PSScriptRoot/CloudFrontInvalidations.Loader.dll") | Out-Null }
-    $cmdletAssembly = [CloudFrontInvalidations.Loader.ModuleLoadContext]::LoadCmdletAssembly($PSScriptRoot)
+    # The same assemblies precompiled for this platform (ReadyToRun, staged by build.ps1 where it can): a cold
+    # start JIT-compiles less. They keep their IL, but Windows PowerShell refuses them, hence a folder of their own.
+    $assemblyFolder = Join-Path $PSScriptRoot "ReadyToRun/$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)"
+    if (-not (Test-Path -LiteralPath $assemblyFolder)) { $assemblyFolder = $PSScriptRoot }
+    $cmdletAssembly = [CloudFrontInvalidations.Loader.ModuleLoadContext]::LoadCmdletAssembly($assemblyFolder)
 }
 else {
     $isReload = $false
