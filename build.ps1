@@ -42,7 +42,7 @@ function Invoke-Native {
 function Add-ReadyToRunImages([string] $ModuleFolder) {
     $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     if ($rid -ne 'linux-x64') { Write-Host "No ReadyToRun images: built for linux-x64 only, this is $rid"; return }
-    $project = "$Root/build/ReadyToRun.csproj"
+    $project = "$Root/src/ReadyToRun/ReadyToRun.csproj"
     $properties = "-p:PowerShellTargetFramework=net$([Environment]::Version.Major).0", "-p:ModuleFolder=$ModuleFolder", "-p:PowerShellHome=$PSHOME"
     & dotnet restore $project -r $rid -nologo -v quiet @properties
     if ($LASTEXITCODE -ne 0) { Write-Warning "No ReadyToRun images: the Crossgen2 pack for $rid could not be restored; the module runs from IL."; return }

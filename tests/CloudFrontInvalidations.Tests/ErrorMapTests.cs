@@ -39,6 +39,8 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("InvalidClientTokenId", HttpStatusCode.Forbidden), "InvalidClientTokenId", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("ExpiredToken", HttpStatusCode.BadRequest), "ExpiredToken", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("NoSuchDistribution", HttpStatusCode.NotFound), "NoSuchDistribution", ErrorCategory.ObjectNotFound, false },
+            new object[] { ServiceError("NoSuchInvalidation", HttpStatusCode.NotFound), "NoSuchInvalidation", ErrorCategory.ObjectNotFound, false },
+            new object[] { ServiceError("EntityNotFound", HttpStatusCode.NotFound), "EntityNotFound", ErrorCategory.ObjectNotFound, false },
             new object[] { ServiceError("AccessDenied", HttpStatusCode.Forbidden), "AccessDenied", ErrorCategory.PermissionDenied, false },
             new object[] { ServiceError("InvalidArgument", HttpStatusCode.BadRequest), "InvalidArgument", ErrorCategory.InvalidArgument, false },
             new object[] { NonAwsError(HttpStatusCode.Forbidden), "HttpForbidden", ErrorCategory.PermissionDenied, false },

@@ -64,7 +64,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught = $null
             $items = @()
             try {
-                'ENOSUCH', 'ESMALL' | Get-CFInvalidationList -EndpointUrl $endpoint -ErrorAction Stop | ForEach-Object { $items += $_ }
+                'ENOSUCH', 'ESMALL' | Get-CFInvalidationList -EndpointUrl $endpoint -ErrorAction Stop -ThrottleLimit 1 | ForEach-Object { $items += $_ }
             }
             catch [CloudFrontInvalidations.CloudFront.NoSuchDistributionException] {
                 $caught = $_
@@ -75,7 +75,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.Exception.ErrorCode | Should -Be 'NoSuchDistribution'
             $caught.FullyQualifiedErrorId | Should -Be "NoSuchDistribution,$commandName"
             $items.Count | Should -Be 0
-            @(Get-Requests).distributionId | Should -Be @('ENOSUCH')
+            @(Get-Requests).distributionId | Should -Be @('ENOSUCH') -Because 'listed one at a time, nothing after the failure starts'
         }
     }
 
@@ -86,7 +86,7 @@ Describe 'Get-CFInvalidationList errors' {
             @{ Id = 'EEXPIRED'; ErrorId = 'ExpiredToken' }
         ) {
             $caught = $null
-            try { $Id, 'ESMALL' | Get-CFInvalidationList -EndpointUrl $endpoint } catch { $caught = $_ }
+            try { $Id, 'ESMALL' | Get-CFInvalidationList -EndpointUrl $endpoint -ThrottleLimit 1 } catch { $caught = $_ }
 
             $caught.FullyQualifiedErrorId | Should -Be "$ErrorId,$commandName"
             $caught.CategoryInfo.Category | Should -Be 'AuthenticationError'

@@ -28,6 +28,8 @@ namespace CloudFrontInvalidations.CloudFront
         internal static CloudFrontServiceException FromErrorResponse(ErrorResponse error) => error.Code switch
         {
             "NoSuchDistribution" => new NoSuchDistributionException(error),
+            "NoSuchInvalidation" => new NoSuchInvalidationException(error),
+            "EntityNotFound" => new EntityNotFoundException(error),
             "AccessDenied" => new AccessDeniedException(error),
             "InvalidArgument" => new InvalidArgumentException(error),
             _ when CredentialsRejectedException.Codes.Contains(error.Code) => new CredentialsRejectedException(error),
@@ -41,7 +43,19 @@ namespace CloudFrontInvalidations.CloudFront
         internal NoSuchDistributionException(ErrorResponse error) : base(error) { }
     }
 
-    /// <summary>403 AccessDenied: the caller may not list this distribution's invalidations.</summary>
+    /// <summary>404 NoSuchInvalidation: the distribution (or tenant) has no invalidation with this id.</summary>
+    public sealed class NoSuchInvalidationException : CloudFrontServiceException
+    {
+        internal NoSuchInvalidationException(ErrorResponse error) : base(error) { }
+    }
+
+    /// <summary>404 EntityNotFound: no distribution tenant with this id exists in this account.</summary>
+    public sealed class EntityNotFoundException : CloudFrontServiceException
+    {
+        internal EntityNotFoundException(ErrorResponse error) : base(error) { }
+    }
+
+    /// <summary>403 AccessDenied: the identity in use may not call this operation on this resource.</summary>
     public sealed class AccessDeniedException : CloudFrontServiceException
     {
         internal AccessDeniedException(ErrorResponse error) : base(error) { }

@@ -52,6 +52,9 @@ namespace CloudFrontInvalidations.Commands
         [ValidateNotNullOrEmpty]
         public string? EndpointUrl { get; set; }
 
+        /// <summary>What the command does, as its failures' messages begin ("Listing invalidations").</summary>
+        private protected abstract string Activity { get; }
+
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
         /// <param name="timeout">Per HTTP attempt; null keeps AWSSDK.Core's default.</param>
         private protected CloudFrontClient Connect(TimeSpan? timeout)
@@ -65,7 +68,7 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, null));
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, Activity, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }

@@ -19,7 +19,7 @@ namespace CloudFrontInvalidations.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true)]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : AwsSessionCmdlet, IListingOutput, IDisposable
+    public sealed class GetCFInvalidationListCommand : ConcurrentAwsCmdlet, IListingOutput, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private ListingInvocation? _invocation;
@@ -163,8 +163,7 @@ namespace CloudFrontInvalidations.Commands
             _stopping.Dispose();
         }
 
-        // Until -ThrottleLimit is a parameter: one listing at a time.
-        private const int ThrottleLimit = 1;
+        private protected override string Activity => ErrorMap.ListingActivity;
 
         // As in AWS.Tools, binding -Marker means the caller pages by hand (one page); an explicit
         // -NoAutoIteration:$false resumes the whole listing from that marker instead.

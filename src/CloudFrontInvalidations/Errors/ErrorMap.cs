@@ -83,6 +83,12 @@ namespace CloudFrontInvalidations.Errors
             new Entry("NoSuchDistribution", ErrorCategory.ObjectNotFound, typeof(NoSuchDistributionException),
                 "No distribution with this id exists in the account the credentials belong to.",
                 "Check the distribution id (Get-CFDistributionList, or aws cloudfront list-distributions) and the account you are signed in to."),
+            new Entry("NoSuchInvalidation", ErrorCategory.ObjectNotFound, typeof(NoSuchInvalidationException),
+                "The distribution (or distribution tenant) has no invalidation with this id.",
+                "Check the invalidation id (Get-CFInvalidationList lists them) and that it belongs to this distribution or tenant."),
+            new Entry("EntityNotFound", ErrorCategory.ObjectNotFound, typeof(EntityNotFoundException),
+                "No distribution tenant with this id exists in the account the credentials belong to.",
+                "Check the distribution tenant id (aws cloudfront list-distribution-tenants) and the account you are signed in to."),
             new Entry("AccessDenied", ErrorCategory.PermissionDenied, typeof(AccessDeniedException),
                 "The identity in use may not list this distribution's invalidations.",
                 "Grant cloudfront:ListInvalidations on this distribution to the identity in use, or use another profile."),
@@ -145,14 +151,21 @@ namespace CloudFrontInvalidations.Errors
         };
 
         /// <summary>The ErrorRecord for a failure of one distribution's listing.</summary>
-        public static ErrorRecord ToErrorRecord(Exception failure, string? distributionId)
+        public static ErrorRecord ToErrorRecord(Exception failure, string? distributionId) =>
+            ToErrorRecord(failure, distributionId == null ? ListingActivity : $"{ListingActivity} of distribution '{distributionId}'", distributionId);
+
+        /// <summary>What Get-CFInvalidationList does, as its failures' messages begin.</summary>
+        internal const string ListingActivity = "Listing invalidations";
+
+        /// <summary>The ErrorRecord for a failure of one unit of work.</summary>
+        /// <param name="activity">What failed, as the message begins: "Getting invalidation I1 of distribution 'E1'".</param>
+        /// <param name="target">The record's TargetObject: the input that failed (null before any input).</param>
+        internal static ErrorRecord ToErrorRecord(Exception failure, string activity, object? target)
         {
             var cause = CauseOf(failure);
             var entry = Find(cause);
 
-            var message = distributionId == null
-                ? $"Listing invalidations failed: {Reason(cause)}"
-                : $"Listing invalidations of distribution '{distributionId}' failed: {Reason(cause)}";
+            var message = $"{activity} failed: {Reason(cause)}";
             if (cause is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
                 message += $" ({service.ErrorCode}, HTTP {(int)service.StatusCode})";
             if (cause is AmazonServiceException { RequestId: { Length: > 0 } requestId })
@@ -165,7 +178,7 @@ namespace CloudFrontInvalidations.Errors
                 cause.Data["ResumeMarker"] = partial.ResumeMarker;
             }
 
-            return new ErrorRecord(cause, entry.ErrorId, entry.Category, distributionId)
+            return new ErrorRecord(cause, entry.ErrorId, entry.Category, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = entry.RecommendedAction },
             };
