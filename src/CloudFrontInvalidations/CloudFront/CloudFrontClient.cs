@@ -43,6 +43,14 @@ namespace CloudFrontInvalidations.CloudFront
             CancellationToken cancellationToken = default) =>
             Invoke(ListDistributionsOperation.Instance, request, cancellationToken);
 
+        public Task<GetInvalidationResponse> GetInvalidationAsync(GetInvalidationRequest request,
+            CancellationToken cancellationToken = default) =>
+            Invoke(GetInvalidationOperation.Instance, request, cancellationToken);
+
+        public Task<GetInvalidationForDistributionTenantResponse> GetInvalidationForDistributionTenantAsync(
+            GetInvalidationForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
+            Invoke(GetInvalidationForDistributionTenantOperation.Instance, request, cancellationToken);
+
         private async Task<TResponse> Invoke<TRequest, TResponse>(RestXmlOperation<TRequest, TResponse> operation,
             TRequest request, CancellationToken cancellationToken)
             where TRequest : AmazonWebServiceRequest

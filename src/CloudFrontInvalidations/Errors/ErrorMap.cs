@@ -9,6 +9,7 @@ using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
+using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Errors
 {
@@ -22,7 +23,7 @@ namespace CloudFrontInvalidations.Errors
         public sealed class Entry
         {
             internal Entry(string errorId, ErrorCategory category, Type exceptionType, string cause,
-                string recommendedAction, Func<Exception, bool>? when = null, bool stopsCommand = false)
+                string recommendedAction, Func<Exception, bool>? when = null, bool stopsCommand = false, bool mayPass = false)
             {
                 ErrorId = errorId;
                 Category = category;
@@ -31,6 +32,7 @@ namespace CloudFrontInvalidations.Errors
                 RecommendedAction = recommendedAction;
                 _when = when;
                 StopsCommand = stopsCommand;
+                MayPass = mayPass;
             }
 
             private readonly Func<Exception, bool>? _when;
@@ -48,6 +50,11 @@ namespace CloudFrontInvalidations.Errors
             /// terminating error instead of once per distribution.
             /// </summary>
             public bool StopsCommand { get; }
+            /// <summary>
+            /// True when the same request may well succeed a little later (throttling, server errors, timeouts):
+            /// Wait-CFInvalidation polls again instead of giving the invalidation up.
+            /// </summary>
+            public bool MayPass { get; }
 
             internal bool Matches(Exception failure) =>
                 ExceptionType.IsInstanceOfType(failure) && (_when == null || _when(failure));
@@ -90,8 +97,8 @@ namespace CloudFrontInvalidations.Errors
                 "No distribution tenant with this id exists in the account the credentials belong to.",
                 "Check the distribution tenant id (aws cloudfront list-distribution-tenants) and the account you are signed in to."),
             new Entry("AccessDenied", ErrorCategory.PermissionDenied, typeof(AccessDeniedException),
-                "The identity in use may not list this distribution's invalidations.",
-                "Grant cloudfront:ListInvalidations on this distribution to the identity in use, or use another profile."),
+                "The identity in use may not call this operation (the message names it) on this distribution or distribution tenant.",
+                "Grant the action to the identity in use (README: the minimal IAM policy of each command), or use another profile."),
             new Entry("InvalidArgument", ErrorCategory.InvalidArgument, typeof(InvalidArgumentException),
                 "CloudFront rejected a parameter, typically a -Marker that is not an invalidation of this distribution.",
                 "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
@@ -103,13 +110,13 @@ namespace CloudFrontInvalidations.Errors
                 "Check -EndpointUrl (and AWS_ENDPOINT_URL_CLOUDFRONT): it must be the CloudFront API's base URL, without a path."),
             NonAwsErrorEntry("HttpTooManyRequests", ErrorCategory.LimitsExceeded, status => status == 429,
                 "HTTP 429 without an AWS error document: a proxy or gateway in between limited the request rate, even after the SDK's retries.",
-                "Wait and run again, run fewer listings at once, or ask whoever runs the proxy about its rate limit."),
+                "Wait and run again, run fewer listings at once, or ask whoever runs the proxy about its rate limit.", mayPass: true),
             NonAwsErrorEntry("HttpBadGateway", ErrorCategory.ConnectionError, status => status == 502 || status == 504,
                 "HTTP 502 or 504 without an AWS error document: a proxy or gateway in between could not reach CloudFront (or timed out), even after the SDK's retries.",
-                "Run again; if it persists, check the proxy (HTTPS_PROXY) and its connection to cloudfront.amazonaws.com."),
+                "Run again; if it persists, check the proxy (HTTPS_PROXY) and its connection to cloudfront.amazonaws.com.", mayPass: true),
             NonAwsErrorEntry("HttpServerError", ErrorCategory.ResourceUnavailable, status => status >= 500,
                 "Another HTTP 5xx without an AWS error document: the server at the endpoint, or a proxy in between, failed, even after the SDK's retries.",
-                "Run again later; check -EndpointUrl and any proxy in between."),
+                "Run again later; check -EndpointUrl and any proxy in between.", mayPass: true),
             new Entry("HttpError", ErrorCategory.InvalidResult, typeof(NonAwsErrorResponseException),
                 "Any other HTTP error status without an AWS error document (such as a JSON 400 from a gateway): the answer did not come from CloudFront.",
                 "Check -EndpointUrl and any proxy in between: the status and Content-Type in the message say what answered."),
@@ -117,16 +124,16 @@ namespace CloudFrontInvalidations.Errors
                 "CloudFront kept throttling the requests (Throttling, HTTP 400/429) after the SDK's retries.",
                 "Wait and run again, run fewer listings at once, or allow more attempts (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE=adaptive).",
                 e => HasCode(e, "Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded")
-                     || ((AmazonServiceException)e).StatusCode == (HttpStatusCode)429),
+                     || ((AmazonServiceException)e).StatusCode == (HttpStatusCode)429, mayPass: true),
             new Entry("ServiceUnavailable", ErrorCategory.ResourceUnavailable, typeof(AmazonServiceException),
                 "CloudFront kept answering with a server error (HTTP 5xx) after the SDK's retries.",
                 "Run again later; check the AWS Health Dashboard if it persists.",
-                e => (int)((AmazonServiceException)e).StatusCode >= 500),
+                e => (int)((AmazonServiceException)e).StatusCode >= 500, mayPass: true),
             new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
                 "The response could not be read, even after the SDK's retries: not XML (cut short, or not from CloudFront), or an element whose text is not a value of its type (the message names it).",
                 "Check -EndpointUrl and any proxy in between; run again."),
             ListingViolationEntry(ListingViolation.IncompleteResponse,
-                "The response is XML but lacks the InvalidationList element or an invalidation's Id.",
+                "The response is XML but lacks its result element (InvalidationList, Invalidation) or an invalidation's Id or Status.",
                 "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
             ListingViolationEntry(ListingViolation.RepeatedNextMarker,
                 "The service sent a NextMarker already followed in this listing; following it would loop forever.",
@@ -137,14 +144,17 @@ namespace CloudFrontInvalidations.Errors
             new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, typeof(AmazonServiceException),
                 "CloudFront answered with an error code not listed above.",
                 "See the error code and AWS request id in the message; the CloudFront API reference explains each code."),
+            new Entry("WaitTimedOut", ErrorCategory.OperationTimeout, typeof(WaitTimeoutException),
+                "Wait-CFInvalidation's -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
+                "Wait longer (-TimeoutSec), or run Wait-CFInvalidation again on the same input: completed invalidations cost one request each."),
             new Entry("RequestTimeout", ErrorCategory.OperationTimeout, typeof(Exception),
                 "No answer arrived within the request timeout (-TimeoutSec), even after the SDK's retries.",
                 "Run again, or allow more time with -TimeoutSec; check the network and proxy.",
-                e => e is TimeoutException || e is OperationCanceledException),
+                e => e is TimeoutException || e is OperationCanceledException, mayPass: true),
             new Entry("ConnectionFailed", ErrorCategory.ConnectionError, typeof(Exception),
                 "The endpoint could not be reached, or the connection broke, even after the SDK's retries (DNS, refused, reset, TLS).",
                 "Check the network, proxy (HTTPS_PROXY) and -EndpointUrl.",
-                e => e is HttpRequestException || e is IOException || e is WebException),
+                e => e is HttpRequestException || e is IOException || e is WebException, mayPass: true),
             new Entry("UnexpectedFailure", ErrorCategory.NotSpecified, typeof(Exception),
                 "Any other failure.",
                 "Run again with -Verbose; if it persists, report it with the message and $Error[0].Exception."),
@@ -188,6 +198,9 @@ namespace CloudFrontInvalidations.Errors
         private static string Reason(Exception cause) =>
             cause is AmazonUnmarshallingException unreadable ? ResponseDescriptions.Unreadable(unreadable) : cause.Message;
 
+        /// <summary>Whether the same request may well succeed a little later (see <see cref="Entry.MayPass"/>).</summary>
+        public static bool MayPass(Exception failure) => Find(CauseOf(failure)).MayPass;
+
         /// <summary>Whether this failure is reported once for the whole command (see <see cref="Entry.StopsCommand"/>).</summary>
         public static bool StopsCommand(Exception failure) => Find(CauseOf(failure)).StopsCommand;
 
@@ -201,9 +214,10 @@ namespace CloudFrontInvalidations.Errors
                 recommendedAction, e => ((InvalidListingException)e).Violation == violation);
 
         // An error answer that is not an AWS error document: the category follows the HTTP status.
-        private static Entry NonAwsErrorEntry(string errorId, ErrorCategory category, Func<int, bool> status, string cause, string recommendedAction) =>
+        private static Entry NonAwsErrorEntry(string errorId, ErrorCategory category, Func<int, bool> status, string cause,
+            string recommendedAction, bool mayPass = false) =>
             new Entry(errorId, category, typeof(NonAwsErrorResponseException), cause, recommendedAction,
-                e => status((int)((NonAwsErrorResponseException)e).StatusCode));
+                e => status((int)((NonAwsErrorResponseException)e).StatusCode), mayPass: mayPass);
 
         private static bool HasCode(Exception failure, params string[] codes) =>
             failure is AmazonServiceException service && Array.IndexOf(codes, service.ErrorCode) >= 0;

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Concurrency;
+
+namespace CloudFrontInvalidations.Waiting
+{
+    /// <summary>How long and how often a wait polls, and how many polls run at once.</summary>
+    internal sealed class WaitOptions
+    {
+        internal WaitOptions(TimeSpan pollInterval, TimeSpan timeout, int throttleLimit)
+        {
+            PollInterval = pollInterval;
+            Timeout = timeout;
+            ThrottleLimit = throttleLimit;
+        }
+
+        internal TimeSpan PollInterval { get; }
+        /// <summary>For the whole wait, from its start.</summary>
+        internal TimeSpan Timeout { get; }
+        internal int ThrottleLimit { get; }
+    }
+
+    /// <summary>
+    /// Waits until invalidations are Completed, in rounds: each round gets every invalidation still pending (at most
+    /// ThrottleLimit requests at once, through <see cref="OrderedFanOut{TInput,TResult}"/>), reports those now
+    /// Completed or failed, then sleeps one poll interval. A completed or failed invalidation is never polled again.
+    /// Knows neither PowerShell nor HTTP: the get, the failure classification and the clock are given.
+    /// </summary>
+    /// <remarks>
+    /// Events come in the round an invalidation is seen Completed (so in order of completion, to the poll interval),
+    /// and within a round in input order. The timeout is checked between rounds: the last round starts at the
+    /// deadline at the latest, and a round in flight is never cut short (each request has the SDK's own timeout).
+    /// </remarks>
+    internal sealed class InvalidationWaiter
+    {
+        private readonly Func<InvalidationTarget, CancellationToken, Invalidation> _get;
+        private readonly Func<Exception, bool> _mayPass;
+        private readonly IWaitClock _clock;
+
+        /// <param name="get">One request for one invalidation; blocks until its answer.</param>
+        /// <param name="mayPass">
+        /// True for a failure that may pass (throttling, server errors, timeouts after the SDK's retries): the invalidation
+        /// stays pending and is polled again next round. Any other failure takes it out of the wait.
+        /// </param>
+        internal InvalidationWaiter(Func<InvalidationTarget, CancellationToken, Invalidation> get, Func<Exception, bool> mayPass, IWaitClock clock)
+        {
+            _get = get;
+            _mayPass = mayPass;
+            _clock = clock;
+        }
+
+        /// <summary>The wait's events, produced lazily on the caller's thread; the first round starts at once.</summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled (Ctrl+C).</exception>
+        internal IEnumerable<WaitEvent> Wait(IReadOnlyList<InvalidationTarget> targets, WaitOptions options, CancellationToken cancellationToken)
+        {
+            var pending = new List<InvalidationTarget>(targets);
+            var lastAnswers = new Dictionary<InvalidationTarget, Invalidation>();
+            int completed = 0, failed = 0;
+            // One result per unit, so no unit need wait for the consumer before it ends and frees its slot.
+            using var polls = new OrderedFanOut<InvalidationTarget, Invalidation>(options.ThrottleLimit, bufferCapacity: 1,
+                fetchAhead: true, cancellationToken);
+            while (true)
+            {
+                foreach (var target in pending) polls.Add(target, token => Poll(target, token));
+                var stillPending = new List<InvalidationTarget>(pending.Count);
+                foreach (var delivery in polls.Drain(maxPending: 0))
+                {
+                    var target = delivery.Input;
+                    switch (delivery.Kind)
+                    {
+                        case DeliveryKind.Result when delivery.Result.IsCompleted:
+                            completed++;
+                            lastAnswers.Remove(target);
+                            yield return WaitEvent.Completed(target, delivery.Result);
+                            break;
+                        case DeliveryKind.Result:
+                            lastAnswers[target] = delivery.Result;
+                            stillPending.Add(target);
+                            break;
+                        case DeliveryKind.Failed:
+                            cancellationToken.ThrowIfCancellationRequested();
+                            if (_mayPass(delivery.Failure!))
+                            {
+                                stillPending.Add(target);
+                                yield return WaitEvent.PollFailed(target, delivery.Failure!);
+                            }
+                            else
+                            {
+                                failed++;
+                                lastAnswers.Remove(target);
+                                yield return WaitEvent.Failed(target, delivery.Failure!);
+                            }
+                            break;
+                    }
+                }
+                pending = stillPending;
+                yield return WaitEvent.RoundEnded(Progress(pending, lastAnswers, completed, failed, targets.Count));
+                if (pending.Count == 0) yield break;
+
+                var left = options.Timeout - _clock.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    foreach (var target in pending)
+                    {
+                        lastAnswers.TryGetValue(target, out var lastAnswer);
+                        yield return WaitEvent.TimedOut(target, lastAnswer,
+                            new WaitTimeoutException(target.Id, lastAnswer?.Status, options.Timeout));
+                    }
+                    yield break;
+                }
+                _clock.Delay(left < options.PollInterval ? left : options.PollInterval, cancellationToken);
+            }
+        }
+
+        private IEnumerable<Invalidation> Poll(InvalidationTarget target, CancellationToken cancellationToken)
+        {
+            yield return _get(target, cancellationToken);
+        }
+
+        private WaitProgress Progress(List<InvalidationTarget> pending, Dictionary<InvalidationTarget, Invalidation> lastAnswers,
+            int completed, int failed, int total)
+        {
+            InvalidationTarget? oldest = null;
+            DateTime? oldestCreateTime = null;
+            foreach (var target in pending)
+            {
+                var createTime = lastAnswers.TryGetValue(target, out var answer) ? answer.CreateTime : null;
+                if (oldest == null || (createTime != null && (oldestCreateTime == null || createTime < oldestCreateTime)))
+                {
+                    oldest = target;
+                    oldestCreateTime = createTime;
+                }
+            }
+            return new WaitProgress(completed, failed, total, _clock.Elapsed, oldest, oldestCreateTime);
+        }
+    }
+}
