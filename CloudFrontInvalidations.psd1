@@ -6,10 +6,10 @@
     Author               = 'CloudFrontInvalidations contributors'
     CompanyName          = 'CloudFrontInvalidations'
     Copyright            = '(c) CloudFrontInvalidations contributors. Apache-2.0.'
-    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors. A drop-in for AWS.Tools'' Get-CFInvalidationList.'
+    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors, gets their paths (GetInvalidation) and waits until they are completed. Read-only. A drop-in for AWS.Tools'' Get-CFInvalidationList and Get-CFInvalidation.'
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('CloudFrontInvalidations.format.ps1xml')
-    CmdletsToExport      = @('Get-CFInvalidationList')
+    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -24,4 +24,4 @@ if ($isReload) {
     $addExportedCmdlet = [Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', [Reflection.BindingFlags]'Instance, NonPublic')
     foreach ($cmdlet in $cmdletModule.ExportedCmdlets.Values) { $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet)) }
 }
-Export-ModuleMember -Cmdlet Get-CFInvalidationList
+Export-ModuleMember -Cmdlet Get-CFInvalidation, Get-CFInvalidationList, Wait-CFInvalidation

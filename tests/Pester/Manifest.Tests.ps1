@@ -17,13 +17,13 @@ Describe 'CloudFrontInvalidations manifest' {
         (Get-FileHash $ModulePath).Hash | Should -Be (Get-FileHash "$RepoRoot/CloudFrontInvalidations.psd1").Hash
     }
 
-    It 'exports exactly the cmdlet, by name, and nothing else' {
-        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidationList')
+    It 'exports exactly the cmdlets, by name, and nothing else' {
+        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
         foreach ($key in 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
             , $manifest[$key] | Should -BeOfType [object[]]
             $manifest[$key].Count | Should -Be 0 -Because "$key must be an explicit empty list"
         }
-        (Get-Command -Module CloudFrontInvalidations).Name | Should -Be @('Get-CFInvalidationList')
+        (Get-Command -Module CloudFrontInvalidations).Name | Sort-Object | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
     }
 
     It 'declares editions, PowerShell version and gallery metadata' {
@@ -41,5 +41,9 @@ Describe 'CloudFrontInvalidations manifest' {
 
     It 'declares its output type' {
         (Get-Command Get-CFInvalidationList).OutputType.Name | Should -Be 'CloudFrontInvalidations.CloudFront.InvalidationSummary'
+        foreach ($name in 'Get-CFInvalidation', 'Wait-CFInvalidation') {
+            (Get-Command $name).OutputType.Name | Sort-Object | Should -Be @(
+                'CloudFrontInvalidations.CloudFront.DistributionInvalidation', 'CloudFrontInvalidations.CloudFront.DistributionTenantInvalidation')
+        }
     }
 }

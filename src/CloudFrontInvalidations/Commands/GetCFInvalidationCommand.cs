@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
+using CloudFrontInvalidations.Concurrency;
+using CloudFrontInvalidations.Errors;
+
+namespace CloudFrontInvalidations.Commands
+{
+    /// <summary>
+    /// Gets invalidation batches with their paths (CloudFront GetInvalidation, or GetInvalidationForDistributionTenant),
+    /// several at once within -ThrottleLimit, written in input order.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CFInvalidation", DefaultParameterSetName = DistributionSet)]
+    [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { DistributionSet })]
+    [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { DistributionTenantSet })]
+    public sealed class GetCFInvalidationCommand : ConcurrentAwsCmdlet, IDisposable
+    {
+        internal const string DistributionSet = "Distribution";
+        internal const string DistributionTenantSet = "DistributionTenant";
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private InvalidationInvocation? _invocation;
+        private OrderedFanOut<InvalidationTarget, Invalidation>? _gets;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DistributionSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionId]
+        [ArgumentCompleter(typeof(DistributionIdCompleter))]
+        public string DistributionId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = DistributionTenantSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionTenantId]
+        public string DistributionTenantId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("InvalidationId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateInvalidationId]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout), as on Get-CFInvalidationList.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int? TimeoutSec { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _invocation = new InvalidationInvocation(Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null),
+                _stopping.Token);
+            // One result per unit: nothing for a unit to wait for once it has its answer.
+            _gets = new OrderedFanOut<InvalidationTarget, Invalidation>(ThrottleLimit, bufferCapacity: 1, fetchAhead: true, _stopping.Token);
+        }
+
+        protected override void ProcessRecord()
+        {
+            // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
+            Write(_gets!.Drain(maxPending: ThrottleLimit - 1));
+            var target = ParameterSetName == DistributionTenantSet
+                ? InvalidationTarget.OfDistributionTenant(DistributionTenantId, Id)
+                : InvalidationTarget.OfDistribution(DistributionId, Id);
+            var getter = _invocation!.Getter;
+            _gets.Add(target, token => GetOne(getter, target, token));
+            Write(_gets.Drain(maxPending: ThrottleLimit));
+        }
+
+        protected override void EndProcessing() => Write(_gets!.Drain(maxPending: 0));
+
+        private static IEnumerable<Invalidation> GetOne(Waiting.InvalidationGetter getter, InvalidationTarget target, CancellationToken token)
+        {
+            yield return getter.Get(target, token);
+        }
+
+        /// <summary>Writes each invalidation, in input order, and each failure in its place.</summary>
+        private void Write(IEnumerable<Delivery<InvalidationTarget, Invalidation>> deliveries)
+        {
+            try
+            {
+                foreach (var delivery in deliveries)
+                {
+                    switch (delivery.Kind)
+                    {
+                        case DeliveryKind.Result:
+                            WriteVerbose($"GetInvalidation: {delivery.Input} is {delivery.Result.Status}.");
+                            WriteObject(delivery.Result);
+                            break;
+                        case DeliveryKind.Failed:
+                            var record = ErrorMap.ToErrorRecord(delivery.Failure!, $"Getting {delivery.Input}", delivery.Input.Id);
+                            if (ErrorMap.StopsCommand(delivery.Failure!)) ThrowTerminatingError(record);
+                            WriteError(record);
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+            }
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose()
+        {
+            _gets?.Dispose();
+            _invocation?.Dispose();
+            _stopping.Dispose();
+        }
+
+        private protected override string Activity => "Getting invalidations";
+    }
+}

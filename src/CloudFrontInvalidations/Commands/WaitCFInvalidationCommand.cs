@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
+using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Listing;
+using CloudFrontInvalidations.Waiting;
+
+namespace CloudFrontInvalidations.Commands
+{
+    /// <summary>
+    /// Waits until invalidations are Completed, writing each one (as Get-CFInvalidation writes it) in the poll round
+    /// it is seen Completed. Inputs are gathered first (with -DistributionId alone: what is in progress on it now);
+    /// the wait starts once the pipeline has given them all.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "CFInvalidation", DefaultParameterSetName = GetCFInvalidationCommand.DistributionSet)]
+    [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionSet })]
+    [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionTenantSet })]
+    public sealed class WaitCFInvalidationCommand : ConcurrentAwsCmdlet, IDisposable
+    {
+        /// <summary>AWS's own invalidation waiter polls every 20 s.</summary>
+        internal const int DefaultPollIntervalSec = 20;
+        internal const int DefaultTimeoutSec = 1800;
+        private const int ProgressActivityId = 2;
+        private const string ProgressActivity = "Waiting for invalidations";
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
+        private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
+        private InvalidationInvocation? _invocation;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = GetCFInvalidationCommand.DistributionSet,
+            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionId]
+        [ArgumentCompleter(typeof(DistributionIdCompleter))]
+        public string DistributionId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = GetCFInvalidationCommand.DistributionTenantSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionTenantId]
+        public string DistributionTenantId { get; set; } = string.Empty;
+
+        /// <summary>Without it (distributions only), every invalidation in progress on the distribution when it is listed.</summary>
+        [Parameter(Position = 1, ParameterSetName = GetCFInvalidationCommand.DistributionSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = GetCFInvalidationCommand.DistributionTenantSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("InvalidationId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateInvalidationId]
+        public string[]? Id { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int PollIntervalSec { get; set; } = DefaultPollIntervalSec;
+
+        /// <summary>For the whole wait (not per HTTP attempt, as on Get-CFInvalidationList).</summary>
+        [Parameter]
+        [ValidateRange(1, 604800)]
+        public int TimeoutSec { get; set; } = DefaultTimeoutSec;
+
+        protected override void BeginProcessing() => _invocation = new InvalidationInvocation(Connect(null), _stopping.Token);
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == GetCFInvalidationCommand.DistributionTenantSet)
+            {
+                foreach (var id in Id!) Add(InvalidationTarget.OfDistributionTenant(DistributionTenantId, id));
+            }
+            else if (Id is { Length: > 0 } ids)
+            {
+                foreach (var id in ids) Add(InvalidationTarget.OfDistribution(DistributionId, id));
+            }
+            else
+            {
+                AddInProgress(DistributionId);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var invocation = _invocation!;
+            var waiter = new InvalidationWaiter(invocation.Getter.Get, ErrorMap.MayPass, new StopwatchWaitClock());
+            var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
+            try
+            {
+                foreach (var waitEvent in waiter.Wait(_targets, options, _stopping.Token)) Write(waitEvent);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+            }
+            finally
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private void Add(InvalidationTarget target)
+        {
+            // The same invalidation given twice is waited for, and written, once.
+            if (_seen.Add(target)) _targets.Add(target);
+        }
+
+        /// <summary>Lists the distribution now and adds its invalidations in progress; a failed listing is that input's error.</summary>
+        private void AddInProgress(string distributionId)
+        {
+            var before = _targets.Count;
+            try
+            {
+                foreach (var page in _invocation!.Lister.ListPages(distributionId, new ListingOptions(), _stopping.Token))
+                    foreach (var item in page.Items.Where(item => item.Status != Invalidation.CompletedStatus))
+                        Add(InvalidationTarget.OfDistribution(distributionId, item.Id!));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                var record = ErrorMap.ToErrorRecord(failure, distributionId);
+                if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
+                WriteError(record);
+                return;
+            }
+            WriteVerbose($"Distribution '{distributionId}': {_targets.Count - before} invalidation(s) in progress to wait for.");
+        }
+
+        private void Write(WaitEvent waitEvent)
+        {
+            switch (waitEvent.Kind)
+            {
+                case WaitEventKind.Completed:
+                    WriteObject(waitEvent.Invalidation);
+                    break;
+                case WaitEventKind.Failed:
+                    var record = ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}", waitEvent.Target!.Id);
+                    if (ErrorMap.StopsCommand(waitEvent.Failure!)) ThrowTerminatingError(record);
+                    WriteError(record);
+                    break;
+                case WaitEventKind.PollFailed:
+                    WriteVerbose($"Polling {waitEvent.Target} failed, trying again next round: {waitEvent.Failure!.Message}");
+                    break;
+                case WaitEventKind.TimedOut:
+                    WriteError(ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}",
+                        (object?)waitEvent.Invalidation ?? waitEvent.Target!.Id));
+                    break;
+                case WaitEventKind.RoundEnded:
+                    WriteProgress(waitEvent.Progress!);
+                    break;
+            }
+        }
+
+        private void WriteProgress(WaitProgress progress)
+        {
+            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} completed, {2:hh\\:mm\\:ss} elapsed",
+                progress.Completed, progress.Total, progress.Elapsed);
+            if (progress.Failed > 0) status += string.Format(CultureInfo.InvariantCulture, ", {0} failed", progress.Failed);
+            var record = new ProgressRecord(ProgressActivityId, ProgressActivity, status)
+            {
+                PercentComplete = progress.Total == 0 ? 100 : (progress.Completed + progress.Failed) * 100 / progress.Total,
+            };
+            if (progress.OldestPending != null)
+            {
+                record.CurrentOperation = "Oldest still in progress: " + progress.OldestPending
+                    + (progress.OldestPendingCreateTime is DateTime created
+                        ? ", created " + created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "");
+            }
+            WriteProgress(record);
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose()
+        {
+            _invocation?.Dispose();
+            _stopping.Dispose();
+        }
+
+        private protected override string Activity => "Waiting for invalidations";
+    }
+}
