@@ -14,6 +14,7 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
+using CloudFrontInvalidations.Waiting;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -61,6 +62,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { ServiceError("PreconditionFailed", HttpStatusCode.PreconditionFailed), "CloudFrontServiceError", ErrorCategory.NotSpecified, false },
+            new object[] { new WaitTimeoutException("I1", "InProgress", TimeSpan.FromSeconds(60)), "WaitTimedOut", ErrorCategory.OperationTimeout, false },
             new object[] { new TimeoutException("The operation was canceled.", new TaskCanceledException()), "RequestTimeout", ErrorCategory.OperationTimeout, false },
             new object[] { new TaskCanceledException("timed out"), "RequestTimeout", ErrorCategory.OperationTimeout, false },
             new object[] { new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)), "ConnectionFailed", ErrorCategory.ConnectionError, false },
@@ -85,6 +87,15 @@ namespace CloudFrontInvalidations.Tests
             Assert.IsAssignableFrom(entry.ExceptionType, failure);
             Assert.Equal(entry.RecommendedAction, record.ErrorDetails.RecommendedAction);
             Assert.StartsWith("Listing invalidations of distribution 'E1ABC' failed: ", record.ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void Only_throttling_server_errors_timeouts_and_broken_connections_may_pass_so_a_waiter_polls_again()
+        {
+            var mayPass = Failures().Where(f => ErrorMap.MayPass((Exception)f[0])).Select(f => (string)f[1]).Distinct();
+
+            Assert.Equal(new[] { "HttpTooManyRequests", "HttpBadGateway", "HttpServerError", "Throttled", "ServiceUnavailable",
+                "RequestTimeout", "ConnectionFailed" }, mayPass);
         }
 
         [Fact]

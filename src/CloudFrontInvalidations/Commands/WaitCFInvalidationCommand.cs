@@ -8,6 +8,7 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
+using CloudFrontInvalidations.Session;
 using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Commands
@@ -46,8 +47,7 @@ namespace CloudFrontInvalidations.Commands
         public string DistributionTenantId { get; set; } = string.Empty;
 
         /// <summary>Without it (distributions only), every invalidation in progress on the distribution when it is listed.</summary>
-        [Parameter(Position = 1, ParameterSetName = GetCFInvalidationCommand.DistributionSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = GetCFInvalidationCommand.DistributionTenantSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("InvalidationId")]
         [ValidateNotNullOrEmpty]
         [ValidateInvalidationId]
@@ -68,6 +68,12 @@ namespace CloudFrontInvalidations.Commands
         {
             if (ParameterSetName == GetCFInvalidationCommand.DistributionTenantSet)
             {
+                if (Id is not { Length: > 0 })
+                {
+                    ThrowTerminatingError(ErrorMap.ToErrorRecord(new InvalidParameterException(nameof(Id),
+                        "Give -Id with -DistributionTenantId: waiting for everything in progress on a distribution tenant needs ListInvalidationsForDistributionTenant, which this version does not call yet."),
+                        Activity, DistributionTenantId));
+                }
                 foreach (var id in Id!) Add(InvalidationTarget.OfDistributionTenant(DistributionTenantId, id));
             }
             else if (Id is { Length: > 0 } ids)
