@@ -9,8 +9,7 @@ Describe 'Get-CFInvalidationList against moto_server' -Skip:$motoMissing {
     BeforeAll {
         . "$PSScriptRoot/common.ps1"
 
-        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port = Get-UnusedLoopbackPort
         $script:motoUrl = "http://127.0.0.1:$port"
         $script:moto = Start-Process moto_server -ArgumentList '-H', '127.0.0.1', '-p', $port -PassThru `
             -RedirectStandardOutput (Join-Path $TestDrive 'moto.out') -RedirectStandardError (Join-Path $TestDrive 'moto.err')
