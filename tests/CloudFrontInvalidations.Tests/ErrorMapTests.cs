@@ -12,6 +12,7 @@ using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Internal;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 using Xunit;
 

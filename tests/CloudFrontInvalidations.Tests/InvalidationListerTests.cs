@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Listing;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -11,7 +12,7 @@ namespace CloudFrontInvalidations.Tests
     public sealed class InvalidationListerTests
     {
         /// <summary>An in-memory page source that serves a scripted chain and records what was asked.</summary>
-        private sealed class ScriptedSource : IInvalidationPageSource
+        private sealed class ScriptedSource
         {
             private readonly Queue<Func<ListInvalidationsRequest, ListInvalidationsResponse>> _answers;
 
@@ -43,7 +44,7 @@ namespace CloudFrontInvalidations.Tests
             };
 
         private static List<string> ListAll(InvalidationLister lister, string? marker = null, bool autoIterate = true) =>
-            lister.ListPages("E1", marker, 2, autoIterate, CancellationToken.None)
+            lister.ListPages("E1", new ListingOptions { StartMarker = marker, PageSize = 2, AutoIterate = autoIterate }, CancellationToken.None)
                 .SelectMany(p => p.Items).Select(i => i.Id!).ToList();
 
         [Fact]
@@ -51,7 +52,7 @@ namespace CloudFrontInvalidations.Tests
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), Page(false, null, "E"));
 
-            Assert.Equal(new[] { "A", "B", "C", "D", "E" }, ListAll(new InvalidationLister(source)));
+            Assert.Equal(new[] { "A", "B", "C", "D", "E" }, ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
             Assert.Equal(new string?[] { null, "B", "D" }, source.Requests.Select(r => r.Marker));
             Assert.All(source.Requests, r => Assert.Equal(2, r.MaxItems));
             Assert.All(source.Requests, r => Assert.Equal("E1", r.DistributionId));
@@ -61,7 +62,7 @@ namespace CloudFrontInvalidations.Tests
         public void Items_carry_their_distribution_id()
         {
             var source = new ScriptedSource(Page(false, null, "A"));
-            var page = new InvalidationLister(source).ListPages("E9", null, null, true, CancellationToken.None).Single();
+            var page = new InvalidationLister(source.ListInvalidationsAsync).ListPages("E9", new ListingOptions(), CancellationToken.None).Single();
             Assert.Equal("E9", page.Items.Single().DistributionId);
         }
 
@@ -69,7 +70,7 @@ namespace CloudFrontInvalidations.Tests
         public void Empty_list_yields_one_page_with_no_items()
         {
             var source = new ScriptedSource(Page(false, null));
-            Assert.Empty(ListAll(new InvalidationLister(source)));
+            Assert.Empty(ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
             Assert.Single(source.Requests);
         }
 
@@ -77,7 +78,7 @@ namespace CloudFrontInvalidations.Tests
         public void Without_auto_iteration_one_request_is_made_from_the_given_marker()
         {
             var source = new ScriptedSource(Page(true, "D", "C", "D"));
-            Assert.Equal(new[] { "C", "D" }, ListAll(new InvalidationLister(source), marker: "B", autoIterate: false));
+            Assert.Equal(new[] { "C", "D" }, ListAll(new InvalidationLister(source.ListInvalidationsAsync), marker: "B", autoIterate: false));
             Assert.Equal("B", Assert.Single(source.Requests).Marker);
         }
 
@@ -85,7 +86,7 @@ namespace CloudFrontInvalidations.Tests
         public void Pages_are_yielded_before_the_next_request_is_sent()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C"));
-            using var pages = new InvalidationLister(source).ListPages("E1", null, null, true, CancellationToken.None).GetEnumerator();
+            using var pages = new InvalidationLister(source.ListInvalidationsAsync).ListPages("E1", new ListingOptions(), CancellationToken.None).GetEnumerator();
 
             Assert.True(pages.MoveNext());
             Assert.Single(source.Requests);
@@ -97,12 +98,12 @@ namespace CloudFrontInvalidations.Tests
         public void Repeated_next_marker_stops_with_an_invalid_listing_after_no_extra_request()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "B", "C", "D"));
-            var lister = new InvalidationLister(source);
+            var lister = new InvalidationLister(source.ListInvalidationsAsync);
             var delivered = new List<string>();
 
             var error = Assert.Throws<InvalidListingException>(() =>
             {
-                foreach (var page in lister.ListPages("E1", null, null, true, CancellationToken.None))
+                foreach (var page in lister.ListPages("E1", new ListingOptions(), CancellationToken.None))
                     delivered.AddRange(page.Items.Select(i => i.Id!));
             });
 
@@ -118,7 +119,7 @@ namespace CloudFrontInvalidations.Tests
         public void Truncated_page_without_next_marker_stops_with_an_invalid_listing()
         {
             var source = new ScriptedSource(Page(true, null, "A"));
-            var error = Assert.Throws<InvalidListingException>(() => ListAll(new InvalidationLister(source)));
+            var error = Assert.Throws<InvalidListingException>(() => ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
             Assert.Single(source.Requests);
             Assert.Equal(ListingViolation.TruncatedWithoutNextMarker, error.Violation);
             Assert.Equal("A", error.ResumeMarker);
@@ -131,7 +132,7 @@ namespace CloudFrontInvalidations.Tests
             var cause = new InvalidOperationException("connection reset");
             var source = new ScriptedSource(Page(true, "B", "A", "B"), _ => throw cause);
 
-            var error = Assert.Throws<ListingInterruptedException>(() => ListAll(new InvalidationLister(source)));
+            var error = Assert.Throws<ListingInterruptedException>(() => ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
 
             Assert.Same(cause, error.InnerException);
             Assert.Equal(2, error.ItemsDelivered);
@@ -143,7 +144,7 @@ namespace CloudFrontInvalidations.Tests
         {
             var cause = new InvalidOperationException("no route");
             var source = new ScriptedSource(_ => throw cause);
-            Assert.Same(cause, Assert.Throws<InvalidOperationException>(() => ListAll(new InvalidationLister(source))));
+            Assert.Same(cause, Assert.Throws<InvalidOperationException>(() => ListAll(new InvalidationLister(source.ListInvalidationsAsync))));
         }
 
         [Fact]
@@ -151,23 +152,23 @@ namespace CloudFrontInvalidations.Tests
         {
             using var stopping = new CancellationTokenSource();
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C"));
-            var lister = new InvalidationLister(source);
+            var lister = new InvalidationLister(source.ListInvalidationsAsync);
 
             Assert.ThrowsAny<OperationCanceledException>(() =>
             {
-                foreach (var _ in lister.ListPages("E1", null, null, true, stopping.Token)) stopping.Cancel();
+                foreach (var _ in lister.ListPages("E1", new ListingOptions(), stopping.Token)) stopping.Cancel();
             });
             Assert.Single(source.Requests);
         }
     
-        private static IEnumerable<InvalidationPage> ReadAhead(InvalidationLister lister) =>
-            lister.ListPages("E1", null, 2, true, CancellationToken.None, readAhead: true);
+        private static IEnumerable<ListedPage<ListInvalidationsResponse, InvalidationSummary>> ReadAhead(InvalidationLister lister) =>
+            lister.ListPages("E1", new ListingOptions { PageSize = 2, ReadAhead = true }, CancellationToken.None);
 
         [Fact]
         public void Read_ahead_requests_the_next_page_on_arrival_from_the_second_page_on()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), Page(true, "F", "E", "F"), Page(false, null, "G"));
-            using var pages = ReadAhead(new InvalidationLister(source)).GetEnumerator();
+            using var pages = ReadAhead(new InvalidationLister(source.ListInvalidationsAsync)).GetEnumerator();
 
             Assert.True(pages.MoveNext());
             Assert.Single(source.Requests); // the first page is never read ahead of: -First 5 still sends one request
@@ -184,7 +185,7 @@ namespace CloudFrontInvalidations.Tests
         public void Stopping_early_cancels_the_page_read_ahead()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), Page(false, null, "E"));
-            using (var pages = ReadAhead(new InvalidationLister(source)).GetEnumerator())
+            using (var pages = ReadAhead(new InvalidationLister(source.ListInvalidationsAsync)).GetEnumerator())
             {
                 pages.MoveNext();
                 pages.MoveNext();
@@ -203,7 +204,7 @@ namespace CloudFrontInvalidations.Tests
 
             var error = Assert.Throws<ListingInterruptedException>(() =>
             {
-                foreach (var page in ReadAhead(new InvalidationLister(source))) delivered.AddRange(page.Items.Select(i => i.Id!));
+                foreach (var page in ReadAhead(new InvalidationLister(source.ListInvalidationsAsync))) delivered.AddRange(page.Items.Select(i => i.Id!));
             });
 
             Assert.Equal(new[] { "A", "B", "C", "D" }, delivered);
@@ -216,7 +217,7 @@ namespace CloudFrontInvalidations.Tests
         public void Read_ahead_does_not_follow_a_repeated_marker()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "B", "C", "D"));
-            Assert.Throws<InvalidListingException>(() => ReadAhead(new InvalidationLister(source)).ToList());
+            Assert.Throws<InvalidListingException>(() => ReadAhead(new InvalidationLister(source.ListInvalidationsAsync)).ToList());
             Assert.Equal(2, source.Requests.Count);
         }
     }

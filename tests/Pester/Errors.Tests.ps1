@@ -104,7 +104,7 @@ Describe 'Get-CFInvalidationList errors' {
 
             $caught.FullyQualifiedErrorId | Should -Be "CredentialsNotFound,$commandName"
             $caught.CategoryInfo.Category | Should -Be 'AuthenticationError'
-            $caught.Exception | Should -BeOfType [CloudFrontInvalidations.Session.CredentialsUnavailableException]
+            $caught.Exception | Should -BeOfType [CloudFrontInvalidations.CloudFront.CredentialsUnavailableException]
             # AWSSDK.Core lives in the module's own load context, out of reach of PowerShell type literals: compare names.
             $caught.Exception.InnerException.GetType().FullName | Should -Be 'Amazon.Runtime.AmazonClientException'
             $caught.ErrorDetails.Message | Should -Match 'No AWS credentials were found\. Provide credentials as for the AWS CLI: AWS_ACCESS_KEY_ID'

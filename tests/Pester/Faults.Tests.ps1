@@ -140,7 +140,7 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
             $run.Errors.Count | Should -Be 1
             $run.Errors[0].FullyQualifiedErrorId | Should -Be "RepeatedNextMarker,$commandName"
             $run.Errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
-            $run.Errors[0].Exception | Should -BeOfType [CloudFrontInvalidations.InvalidListingException]
+            $run.Errors[0].Exception | Should -BeOfType [CloudFrontInvalidations.Listing.InvalidListingException]
             $run.Errors[0].TargetObject | Should -Be 'EREPEAT'
             $run.Errors[0].ErrorDetails.Message | Should -Match "10 invalidations were written .* -Marker '$($expected[9])'"
         }

@@ -62,16 +62,6 @@ Describe 'Get-CFInvalidationList help' {
         Get-SyntaxParameter $syntaxBlock | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
     }
 
-    It 'lists every ErrorMap ErrorId with its category and recommended action in NOTES' {
-        $notes = $script:help.alertSet.alert.Text -join "`n"
-        foreach ($entry in [CloudFrontInvalidations.Errors.ErrorMap]::Entries) {
-            $row = [regex]::Match($notes, "(?m)^ErrorId: $($entry.ErrorId)\r?\n(?:.+\r?\n?)+").Value
-            $row | Should -Not -BeNullOrEmpty -Because "$($entry.ErrorId) needs a row in the NOTES error table"
-            $row | Should -Match "Category: $($entry.Category)\b"
-            $row | Should -Match ([regex]::Escape("What to do: $($entry.RecommendedAction)"))
-        }
-    }
-
     It 'shows the synopsis, every parameter with its description and every example in a fresh pwsh' {
         $exampleTitles = @([regex]::Matches($script:markdown, '(?m)^### (Example \d+:.*?)\s*$') | ForEach-Object { $_.Groups[1].Value })
         $exampleTitles.Count | Should -BeGreaterOrEqual 6

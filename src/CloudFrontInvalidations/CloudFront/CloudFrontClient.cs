@@ -6,17 +6,15 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials.Internal;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
-using Amazon.Runtime.Internal.Transform;
-using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
-    /// The one-operation CloudFront client, built on AWSSDK.Core's runtime pipeline (signing, credential
-    /// resolution, retries, timeouts, error handling). Its public surface matches AmazonCloudFrontClient's
-    /// ListInvalidationsAsync so the official client can stand in for it.
+    /// The CloudFront client, built on AWSSDK.Core's runtime pipeline (signing, credential resolution,
+    /// retries, timeouts, error handling). Each operation is a <see cref="RestXmlOperation{TRequest,TResponse}"/>;
+    /// its methods have AmazonCloudFrontClient's signatures, so the official client could stand in for it.
     /// </summary>
-    public sealed class CloudFrontClient : AmazonServiceClient, IInvalidationPageSource
+    internal sealed class CloudFrontClient : AmazonServiceClient
     {
         private static readonly IServiceMetadata Metadata = new CloudFrontMetadata();
 
@@ -39,17 +37,18 @@ namespace CloudFrontInvalidations.CloudFront
 
         public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
             CancellationToken cancellationToken = default) =>
-            Invoke<ListInvalidationsResponse>(request, ListInvalidationsMarshaller.Instance, ListInvalidationsUnmarshaller.Instance, cancellationToken);
+            Invoke(ListInvalidationsOperation.Instance, request, cancellationToken);
 
         public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
             CancellationToken cancellationToken = default) =>
-            Invoke<ListDistributionsResponse>(request, ListDistributionsMarshaller.Instance, ListDistributionsUnmarshaller.Instance, cancellationToken);
+            Invoke(ListDistributionsOperation.Instance, request, cancellationToken);
 
-        private async Task<TResponse> Invoke<TResponse>(AmazonWebServiceRequest request, IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
-            ResponseUnmarshaller unmarshaller, CancellationToken cancellationToken)
+        private async Task<TResponse> Invoke<TRequest, TResponse>(RestXmlOperation<TRequest, TResponse> operation,
+            TRequest request, CancellationToken cancellationToken)
+            where TRequest : AmazonWebServiceRequest
             where TResponse : AmazonWebServiceResponse, new()
         {
-            var options = new InvokeOptions { RequestMarshaller = marshaller, ResponseUnmarshaller = unmarshaller };
+            var options = new InvokeOptions { RequestMarshaller = operation, ResponseUnmarshaller = operation.Unmarshaller };
             try
             {
                 return await InvokeAsync<TResponse>(request, options, cancellationToken).ConfigureAwait(false);

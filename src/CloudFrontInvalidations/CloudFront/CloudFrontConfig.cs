@@ -10,7 +10,7 @@ namespace CloudFrontInvalidations.CloudFront
     /// Client configuration for CloudFront. Everything else (credentials chain, retries, timeouts,
     /// AWS_ENDPOINT_URL_CLOUDFRONT, proxy) is AWSSDK.Core's own behaviour.
     /// </summary>
-    public sealed class CloudFrontConfig : ClientConfig
+    internal sealed class CloudFrontConfig : ClientConfig
     {
         internal const string ServiceName = "CloudFront";
         internal const string SigningName = "cloudfront";

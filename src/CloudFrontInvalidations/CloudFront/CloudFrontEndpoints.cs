@@ -11,7 +11,7 @@ namespace CloudFrontInvalidations.CloudFront
     /// home region. A custom endpoint (-EndpointUrl, AWS_ENDPOINT_URL_CLOUDFRONT) keeps that signing
     /// scope, so a local emulator sees exactly what AWS would.
     /// </summary>
-    public sealed class CloudFrontEndpointProvider : IEndpointProvider
+    internal sealed class CloudFrontEndpointProvider : IEndpointProvider
     {
         internal const string GlobalEndpoint = "https://cloudfront.amazonaws.com";
         internal const string ChinaEndpoint = "https://cloudfront.cn-northwest-1.amazonaws.com.cn";

@@ -7,7 +7,7 @@ using Amazon.Runtime.Internal;
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>One HTTP attempt of an operation that failed; the SDK's retry handler decides what follows.</summary>
-    public sealed class RequestAttempt
+    internal sealed class RequestAttempt
     {
         internal RequestAttempt(string operation, int attemptNumber, TimeSpan elapsed, Exception failure)
         {

@@ -11,7 +11,8 @@ namespace CloudFrontInvalidations.Commands
     /// The common AWS parameters with AWS.Tools' names and aliases, and the one client they resolve to.
     /// Credential precedence: -AccessKey/-SecretKey, -Credential, -ProfileName, environment keys, AWS_PROFILE,
     /// the default profile, then container/instance credentials (CredentialResolver has the details).
-    /// Resolved once in BeginProcessing, so these parameters do not bind from the pipeline.
+    /// Resolved once in BeginProcessing, so these parameters do not bind from the pipeline. Session/SessionParameters
+    /// reads them by name: a parameter added here is added there too (a test compares the two).
     /// </summary>
     public abstract class AwsSessionCmdlet : PSCmdlet
     {
@@ -53,14 +54,9 @@ namespace CloudFrontInvalidations.Commands
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
         /// <param name="timeout">Per HTTP attempt; null keeps AWSSDK.Core's default.</param>
-        protected CloudFrontClient Connect(TimeSpan? timeout)
+        private protected CloudFrontClient Connect(TimeSpan? timeout)
         {
-            var parameters = new SessionParameters
-            {
-                Region = Region, EndpointUrl = EndpointUrl, AccessKey = AccessKey, SecretKey = SecretKey,
-                SessionToken = SessionToken, Credential = Credential, ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation is null ? null : GetUnresolvedProviderPathFromPSPath(ProfileLocation),
-            };
+            var parameters = SessionParameters.FromBound(MyInvocation.BoundParameters, GetUnresolvedProviderPathFromPSPath);
             try
             {
                 var client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out var description);

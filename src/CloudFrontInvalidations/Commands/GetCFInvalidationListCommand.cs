@@ -4,6 +4,7 @@ using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Session;
 
@@ -18,11 +19,7 @@ namespace CloudFrontInvalidations.Commands
     public sealed class GetCFInvalidationListCommand : AwsSessionCmdlet, IListingOutput, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private CloudFrontClient? _client;
-        private InvalidationLister? _lister;
-        private ResponseSelector? _selector;
-        private PagingWindow? _window;
-        private ListingReporter? _reporter;
+        private ListingInvocation? _invocation;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -54,49 +51,55 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
+            ResponseSelector selector;
             try
             {
-                _selector = ResponseSelector.Parse(Select);
+                selector = ResponseSelector.Parse(Select);
             }
             catch (InvalidParameterException invalid)
             {
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
+                throw; // not reached: ThrowTerminatingError always throws
             }
-            _window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
-            _client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
-            _lister = new InvalidationLister(_client);
-            _reporter = new ListingReporter(this);
-            _client.AttemptFailed = _reporter.RecordFailedAttempt;
+            var client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
+            _invocation = new ListingInvocation(client, selector,
+                new PagingWindow(PagingParameters.Skip, PagingParameters.First), new ListingReporter(this));
         }
 
         protected override void ProcessRecord()
         {
-            var window = _window!;
+            var invocation = _invocation!;
+            var window = invocation.Window;
             if (window.IsFull)
             {
                 window.MarkIncomplete();
                 return;
             }
-            _reporter!.ListingStarted(DistributionId, AutoIterate);
+            var options = new ListingOptions
+            {
+                StartMarker = Marker,
+                PageSize = MaxItem,
+                // "^Name" needs the parameter, not the listing: one request still checks the distribution.
+                AutoIterate = AutoIterate && invocation.Selector.ParameterName == null,
+                // Reading ahead could send a request that -First then has no use for.
+                ReadAhead = PagingParameters.First == ulong.MaxValue,
+            };
+            invocation.Reporter.ListingStarted(DistributionId, options);
             try
             {
-                // "^Name" needs the parameter, not the listing: one request still checks the distribution.
-                var autoIterate = AutoIterate && _selector!.ParameterName == null;
                 var moreAfterLastPage = false;
-                // Reading ahead could send a request that -First then has no use for.
-                var readAhead = PagingParameters.First == ulong.MaxValue;
-                foreach (var page in _lister!.ListPages(DistributionId, Marker, MaxItem, autoIterate, _stopping.Token, readAhead))
+                foreach (var page in invocation.Lister.ListPages(DistributionId, options, _stopping.Token))
                 {
-                    _reporter.PageReceived(page);
-                    foreach (var output in _selector!.Select(page.Response))
+                    invocation.Reporter.PageReceived(page);
+                    foreach (var output in invocation.Selector.Select(page.Response))
                         if (window.Admit()) WriteObject(output);
-                    moreAfterLastPage = page.Response.InvalidationList!.IsTruncated == true;
+                    moreAfterLastPage = page.IsTruncated;
                     if (window.IsFull) break; // disposing the page iterator sends no further request
                 }
                 if (moreAfterLastPage) window.MarkIncomplete();
-                if (_selector!.ParameterName != null && window.Admit())
-                    WriteObject(GetType().GetProperty(_selector.ParameterName)!.GetValue(this));
-                _reporter.ListingEnded();
+                if (invocation.Selector.ParameterName != null && window.Admit())
+                    WriteObject(GetType().GetProperty(invocation.Selector.ParameterName)!.GetValue(this));
+                invocation.Reporter.ListingEnded();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -105,7 +108,7 @@ namespace CloudFrontInvalidations.Commands
             catch (Exception failure) when (!(failure is PipelineStoppedException))
             {
                 window.MarkIncomplete();
-                _reporter!.ListingEnded();
+                invocation.Reporter.ListingEnded();
                 var record = ErrorMap.ToErrorRecord(failure, DistributionId);
                 if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
                 WriteError(record);
@@ -119,14 +122,14 @@ namespace CloudFrontInvalidations.Commands
         protected override void EndProcessing()
         {
             if (PagingParameters.IncludeTotalCount.IsPresent)
-                WriteObject(PagingParameters.NewTotalCount(_window!.Seen, _window.IsSeenExact ? 1.0 : 0.0));
+                WriteObject(PagingParameters.NewTotalCount(_invocation!.Window.Seen, _invocation.Window.IsSeenExact ? 1.0 : 0.0));
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
 
         public void Dispose()
         {
-            _client?.Dispose();
+            _invocation?.Dispose();
             _stopping.Dispose();
         }
 

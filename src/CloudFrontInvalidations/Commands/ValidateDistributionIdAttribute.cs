@@ -7,7 +7,7 @@ namespace CloudFrontInvalidations.Commands
     /// Rejects anything that is not a distribution id before a request is made: the id becomes a
     /// URL path segment, so this also keeps path traversal and query injection off the wire.
     /// </summary>
-    public sealed class ValidateDistributionIdAttribute : ValidateEnumeratedArgumentsAttribute
+    internal sealed class ValidateDistributionIdAttribute : ValidateEnumeratedArgumentsAttribute
     {
         private const int MaxLength = 128;
         // \A..\z, not ^..$: '$' also matches before a trailing newline.

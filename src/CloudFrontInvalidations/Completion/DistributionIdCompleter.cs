@@ -13,24 +13,13 @@ namespace CloudFrontInvalidations.Completion
     /// and credentials already typed on the command line (resolved as the command itself would); the tooltip
     /// shows the domain name and comment.
     /// </summary>
-    public sealed class DistributionIdCompleter : IArgumentCompleter
+    internal sealed class DistributionIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var prefix = CompletionText.Unquote(wordToComplete);
-            var parameters = new SessionParameters
-            {
-                EndpointUrl = fakeBoundParameters["EndpointUrl"] as string,
-                Region = fakeBoundParameters["Region"] as string,
-                AccessKey = fakeBoundParameters["AccessKey"] as string,
-                SecretKey = fakeBoundParameters["SecretKey"] as string,
-                SessionToken = fakeBoundParameters["SessionToken"] as string,
-                Credential = fakeBoundParameters["Credential"],
-                ProfileName = fakeBoundParameters["ProfileName"] as string,
-                ProfileLocation = fakeBoundParameters["ProfileLocation"] as string,
-            };
-            return DistributionCache.Get(parameters)
+            return DistributionCache.Get(SessionParameters.FromBound(fakeBoundParameters))
                 .Where(distribution => !string.IsNullOrEmpty(distribution.Id)
                     && distribution.Id!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(distribution => distribution.Id, StringComparer.OrdinalIgnoreCase)

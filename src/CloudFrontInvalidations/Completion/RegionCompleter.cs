@@ -9,7 +9,7 @@ using Amazon;
 namespace CloudFrontInvalidations.Completion
 {
     /// <summary>Completes -Region with the regions AWSSDK.Core knows, their display name as tooltip.</summary>
-    public sealed class RegionCompleter : IArgumentCompleter
+    internal sealed class RegionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName,
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -7,6 +7,7 @@ using System.Net.Http;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Errors
@@ -15,7 +16,7 @@ namespace CloudFrontInvalidations.Errors
     /// The one place that turns failures into ErrorRecords. Every ErrorId is listed in <see cref="Entries"/>,
     /// once, in the order they are tried; the help's error table is rendered from that list.
     /// </summary>
-    public static class ErrorMap
+    internal static class ErrorMap
     {
         /// <summary>One failure path: how to recognise it and how to report it.</summary>
         public sealed class Entry

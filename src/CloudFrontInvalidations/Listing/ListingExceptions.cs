@@ -1,44 +1,45 @@
 using System;
 
-namespace CloudFrontInvalidations
+namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
     /// A listing that stopped part-way: what was already delivered and where to resume.
     /// </summary>
     public interface IPartialListing
     {
-        string DistributionId { get; }
-        /// <summary>The Id of the last invalidation delivered: pass it to -Marker to resume after it.</summary>
+        /// <summary>What was being listed: a distribution id, a tenant id, or the account's distributions.</summary>
+        string Target { get; }
+        /// <summary>The Id of the last item delivered: pass it to -Marker to resume after it.</summary>
         string? ResumeMarker { get; }
         int ItemsDelivered { get; }
     }
 
-    /// <summary>How an answer broke the ListInvalidations paging contract.</summary>
+    /// <summary>How an answer broke the Marker/NextMarker paging contract.</summary>
     public enum ListingViolation
     {
         /// <summary>NextMarker names a marker already sent in this listing: following it would loop.</summary>
         RepeatedNextMarker,
         /// <summary>IsTruncated is true but there is no NextMarker to continue from.</summary>
         TruncatedWithoutNextMarker,
-        /// <summary>The XML parsed but lacks InvalidationList or an item's Id.</summary>
+        /// <summary>The XML parsed but lacks its list element (InvalidationList, ...) or an item's Id.</summary>
         IncompleteResponse,
     }
 
     /// <summary>The service answered, but the answer cannot be followed safely (a paging guard tripped).</summary>
     public sealed class InvalidListingException : Exception, IPartialListing
     {
-        public InvalidListingException(ListingViolation violation, string distributionId, string? resumeMarker,
+        public InvalidListingException(ListingViolation violation, string target, string? resumeMarker,
             int itemsDelivered, string message)
             : base(message)
         {
             Violation = violation;
-            DistributionId = distributionId;
+            Target = target;
             ResumeMarker = resumeMarker;
             ItemsDelivered = itemsDelivered;
         }
 
         public ListingViolation Violation { get; }
-        public string DistributionId { get; }
+        public string Target { get; }
         public string? ResumeMarker { get; }
         public int ItemsDelivered { get; }
     }
@@ -49,15 +50,15 @@ namespace CloudFrontInvalidations
     /// </summary>
     public sealed class ListingInterruptedException : Exception, IPartialListing
     {
-        public ListingInterruptedException(string distributionId, string? resumeMarker, int itemsDelivered, Exception cause)
+        public ListingInterruptedException(string target, string? resumeMarker, int itemsDelivered, Exception cause)
             : base(cause.Message, cause)
         {
-            DistributionId = distributionId;
+            Target = target;
             ResumeMarker = resumeMarker;
             ItemsDelivered = itemsDelivered;
         }
 
-        public string DistributionId { get; }
+        public string Target { get; }
         public string? ResumeMarker { get; }
         public int ItemsDelivered { get; }
     }

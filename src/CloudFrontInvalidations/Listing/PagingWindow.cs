@@ -1,10 +1,10 @@
-namespace CloudFrontInvalidations
+namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
     /// -Skip, -First and -IncludeTotalCount (SupportsPaging) over everything one invocation writes, across
     /// pages and pipeline inputs. Knows nothing of PowerShell.
     /// </summary>
-    public sealed class PagingWindow
+    internal sealed class PagingWindow
     {
         private ulong _toSkip;
         private ulong _toWrite;

@@ -6,7 +6,7 @@ namespace CloudFrontInvalidations.Reporting
     /// The non-object streams a listing reports to. A cmdlet implements it as it is (PSCmdlet has
     /// these very methods); every call must come from the pipeline thread.
     /// </summary>
-    public interface IListingOutput
+    internal interface IListingOutput
     {
         void WriteProgress(ProgressRecord progressRecord);
         void WriteVerbose(string text);

@@ -7,7 +7,7 @@ using CloudFrontInvalidations.CloudFront;
 namespace CloudFrontInvalidations.Session
 {
     /// <summary>Where and how to call: the resolved region, the endpoint override, the timeout.</summary>
-    public sealed class ClientSettings
+    internal sealed class ClientSettings
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
@@ -16,7 +16,7 @@ namespace CloudFrontInvalidations.Session
     }
 
     /// <summary>Turns the common parameters into one configured client.</summary>
-    public static class ClientFactory
+    internal static class ClientFactory
     {
         /// <summary>
         /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)

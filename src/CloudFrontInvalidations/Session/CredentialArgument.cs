@@ -11,7 +11,7 @@ namespace CloudFrontInvalidations.Session
     /// (AWS.Tools' in the same session: on PowerShell 7 our SDK lives in a load context of its own, so its
     /// AWSCredentials is a different type).
     /// </summary>
-    public static class CredentialArgument
+    internal static class CredentialArgument
     {
         private const string AwsCredentialsTypeName = "Amazon.Runtime.AWSCredentials";
 

@@ -2,11 +2,12 @@ using System;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
 {
     /// <summary>Credentials and a description of where they came from (for -Verbose and errors).</summary>
-    public sealed class ResolvedCredentials
+    internal sealed class ResolvedCredentials
     {
         public ResolvedCredentials(AWSCredentials credentials, string source)
         {
@@ -34,7 +35,7 @@ namespace CloudFrontInvalidations.Session
     /// credential_process...). The credentials are fetched once here so that a failure ends the invocation
     /// with one error instead of one per pipeline input.
     /// </summary>
-    public sealed class CredentialResolver
+    internal sealed class CredentialResolver
     {
         internal const string DefaultProfileName = "default";
 

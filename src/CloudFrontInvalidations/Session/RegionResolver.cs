@@ -9,7 +9,7 @@ namespace CloudFrontInvalidations.Session
     /// only a China region (cn-*) changes the endpoint. Resolved here, never by the SDK, whose fallback
     /// would also ask the EC2 instance metadata service and wait for it off EC2.
     /// </summary>
-    public static class RegionResolver
+    internal static class RegionResolver
     {
         internal const string GlobalRegion = "us-east-1";
 

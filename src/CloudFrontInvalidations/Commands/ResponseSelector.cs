@@ -4,8 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Session;
 
-namespace CloudFrontInvalidations.Session
+namespace CloudFrontInvalidations.Commands
 {
     /// <summary>
     /// AWS.Tools' -Select: what to write for each ListInvalidations response. "InvalidationList.Items"
@@ -13,7 +14,7 @@ namespace CloudFrontInvalidations.Session
     /// InvalidationList.NextMarker); "^DistributionId" a parameter's value; a dotted property path that
     /// property of the response. Collections are written one element at a time, null values not at all.
     /// </summary>
-    public sealed class ResponseSelector
+    internal sealed class ResponseSelector
     {
         public const string DefaultSelect = "InvalidationList.Items";
         private const string WholeResponse = "*";

@@ -8,7 +8,7 @@ namespace CloudFrontInvalidations.CloudFront
     // written against AWS.Tools see the same property names and the official client can replace ours.
 
     /// <summary>Input of the ListInvalidations operation.</summary>
-    public sealed class ListInvalidationsRequest : AmazonWebServiceRequest
+    internal sealed class ListInvalidationsRequest : AmazonWebServiceRequest
     {
         public string? DistributionId { get; set; }
         public string? Marker { get; set; }

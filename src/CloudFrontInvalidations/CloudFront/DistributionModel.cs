@@ -3,24 +3,24 @@ using Amazon.Runtime;
 
 namespace CloudFrontInvalidations.CloudFront
 {
-    // The subset of Amazon.CloudFront.Model's ListDistributions shapes that tab completion needs, with
+    // The subset of Amazon.CloudFront.Model's ListDistributions shapes that the module reads, with
     // the same member names.
 
     /// <summary>Input of the ListDistributions operation.</summary>
-    public sealed class ListDistributionsRequest : AmazonWebServiceRequest
+    internal sealed class ListDistributionsRequest : AmazonWebServiceRequest
     {
         public string? Marker { get; set; }
         public int? MaxItems { get; set; }
     }
 
     /// <summary>Output of the ListDistributions operation.</summary>
-    public sealed class ListDistributionsResponse : AmazonWebServiceResponse
+    internal sealed class ListDistributionsResponse : AmazonWebServiceResponse
     {
         public DistributionList? DistributionList { get; set; }
     }
 
     /// <summary>One page of the account's distributions.</summary>
-    public sealed class DistributionList
+    internal sealed class DistributionList
     {
         public string? Marker { get; set; }
         public string? NextMarker { get; set; }
@@ -29,7 +29,7 @@ namespace CloudFrontInvalidations.CloudFront
     }
 
     /// <summary>A distribution as ListDistributions describes it (the members completion shows).</summary>
-    public sealed class DistributionSummary
+    internal sealed class DistributionSummary
     {
         public string? Id { get; set; }
         public string? DomainName { get; set; }

@@ -1,20 +1,24 @@
 using System.Xml;
-using Amazon.Runtime;
-using Amazon.Runtime.Internal.Transform;
+using static CloudFrontInvalidations.CloudFront.XmlElements;
 
 namespace CloudFrontInvalidations.CloudFront
 {
-    /// <summary>Reads the DistributionList XML as it streams in, keeping only what completion shows.</summary>
-    internal sealed class ListDistributionsUnmarshaller : CloudFrontXmlUnmarshaller
+    /// <summary>ListDistributions: <c>GET /2020-05-31/distribution?Marker&amp;MaxItems</c>, keeping what the module uses.</summary>
+    internal sealed class ListDistributionsOperation : RestXmlOperation<ListDistributionsRequest, ListDistributionsResponse>
     {
-        internal static readonly ListDistributionsUnmarshaller Instance = new ListDistributionsUnmarshaller();
+        internal static readonly ListDistributionsOperation Instance = new ListDistributionsOperation();
 
-        public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context) =>
-            new ListDistributionsResponse { DistributionList = ReadDocument(context, "DistributionList", ReadDistributionList) };
+        private ListDistributionsOperation() : base("distribution", "DistributionList") { }
 
-        private static DistributionList ReadDistributionList(XmlReader reader)
+        protected override void Bind(ListDistributionsRequest request, HttpRequestValues values)
         {
-            var list = new DistributionList();
+            values.Query("Marker", request.Marker);
+            values.Query("MaxItems", request.MaxItems);
+        }
+
+        protected override void ReadResult(XmlReader reader, ListDistributionsResponse response)
+        {
+            var list = response.DistributionList = new DistributionList();
             ForEachChildElement(reader, name =>
             {
                 switch (name)
@@ -25,7 +29,6 @@ namespace CloudFrontInvalidations.CloudFront
                     case "Items": list.Items = ReadItems(reader, "DistributionSummary", ReadSummary); break;
                 }
             });
-            return list;
         }
 
         // A DistributionSummary nests Origins, Aliases and more; only its direct children are read, the

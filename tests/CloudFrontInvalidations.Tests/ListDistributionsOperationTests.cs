@@ -6,12 +6,12 @@ using Xunit;
 
 namespace CloudFrontInvalidations.Tests
 {
-    public sealed class ListDistributionsTests : IDisposable
+    public sealed class ListDistributionsOperationTests : IDisposable
     {
         private readonly StubHttpServer _server = new StubHttpServer();
         private readonly CloudFrontClient _client;
 
-        public ListDistributionsTests()
+        public ListDistributionsOperationTests()
         {
             _client = _server.CreateClient();
         }

@@ -1,18 +1,27 @@
 using System.Xml;
-using Amazon.Runtime;
-using Amazon.Runtime.Internal.Transform;
+using static CloudFrontInvalidations.CloudFront.XmlElements;
 
 namespace CloudFrontInvalidations.CloudFront
 {
-    /// <summary>Reads the InvalidationList XML as it streams in (no DOM).</summary>
-    internal sealed class ListInvalidationsUnmarshaller : CloudFrontXmlUnmarshaller
+    /// <summary>ListInvalidations: <c>GET /2020-05-31/distribution/{DistributionId}/invalidation?Marker&amp;MaxItems</c>.</summary>
+    internal sealed class ListInvalidationsOperation : RestXmlOperation<ListInvalidationsRequest, ListInvalidationsResponse>
     {
-        internal static readonly ListInvalidationsUnmarshaller Instance = new ListInvalidationsUnmarshaller();
+        internal static readonly ListInvalidationsOperation Instance = new ListInvalidationsOperation();
 
-        public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context) =>
-            new ListInvalidationsResponse { InvalidationList = ReadDocument(context, "InvalidationList", ReadInvalidationList) };
+        private ListInvalidationsOperation() : base("distribution/{DistributionId}/invalidation", "InvalidationList") { }
 
-        private static InvalidationList ReadInvalidationList(XmlReader reader)
+        protected override void Bind(ListInvalidationsRequest request, HttpRequestValues values)
+        {
+            values.Path("DistributionId", request.DistributionId);
+            values.Query("Marker", request.Marker);
+            values.Query("MaxItems", request.MaxItems);
+        }
+
+        protected override void ReadResult(XmlReader reader, ListInvalidationsResponse response) =>
+            response.InvalidationList = ReadInvalidationList(reader);
+
+        /// <summary>The InvalidationList element, also the result of the distribution-tenant form.</summary>
+        internal static InvalidationList ReadInvalidationList(XmlReader reader)
         {
             var list = new InvalidationList();
             ForEachChildElement(reader, name =>

@@ -1,7 +1,7 @@
 using System;
 using Amazon.Runtime;
 
-namespace CloudFrontInvalidations.Session
+namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
     /// No credentials could be found (or the ones asked for do not exist), so no request can be signed:

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+
+namespace CloudFrontInvalidations.Listing
+{
+    /// <summary>The account's distributions (ListDistributions), page by page, in the service's order.</summary>
+    internal sealed class DistributionLister
+    {
+        /// <summary>What a listing of the account's distributions names in its errors.</summary>
+        internal const string Target = "the account's distributions";
+
+        private readonly Operation<ListDistributionsRequest, ListDistributionsResponse> _listDistributions;
+
+        internal DistributionLister(Operation<ListDistributionsRequest, ListDistributionsResponse> listDistributions)
+        {
+            _listDistributions = listDistributions;
+        }
+
+        internal IEnumerable<ListedPage<ListDistributionsResponse, DistributionSummary>> ListPages(ListingOptions options,
+            CancellationToken cancellationToken)
+        {
+            var listing = new MarkerListing<ListDistributionsResponse, DistributionSummary>("ListDistributions", Target,
+                (marker, token) => _listDistributions(new ListDistributionsRequest { Marker = marker, MaxItems = options.PageSize }, token),
+                response => response.DistributionList is DistributionList list
+                    ? new PageContents<DistributionSummary>(list.IsTruncated, list.NextMarker, list.Items)
+                    : null,
+                item => item.Id, "DistributionList", "DistributionSummary");
+            return MarkerPager.ListPages(listing, options, cancellationToken);
+        }
+    }
+}
