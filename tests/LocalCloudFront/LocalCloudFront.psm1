@@ -20,7 +20,7 @@ function Start-LocalCloudFront {
         [hashtable[]] $Distribution = @()
     )
     if (-not (Test-Path -LiteralPath $DllPath -PathType Leaf)) {
-        throw "LocalCloudFront server not found at '$DllPath'. Build it with: dotnet build tests/LocalCloudFront/LocalCloudFront.csproj -c Release -o out/LocalCloudFront"
+        throw "LocalCloudFront server not found at '$DllPath'. Build it with: dotnet pwsh ./build.ps1 LocalCloudFront"
     }
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $arguments = @((Get-FullPath $DllPath), '--port', '0')
@@ -86,14 +86,16 @@ function Remove-LocalDistribution {
 }
 
 function Get-LocalRequestLog {
-    <# .SYNOPSIS The logged CloudFront requests (admin calls excluded), oldest first. #>
+    <# .SYNOPSIS The logged CloudFront requests (admin calls excluded), in the order they arrived. #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [psobject] $Server,
         [string] $DistributionId
     )
     $entries = Invoke-LocalAdmin -Server $Server -Method Get -Path 'requests'
-    $entries | Where-Object { -not $DistributionId -or $_.distributionId -eq $DistributionId }
+    # The server logs a request when it has answered, so a quick request can be logged before a slower one
+    # that arrived first: order by arrival time.
+    $entries | Where-Object { -not $DistributionId -or $_.distributionId -eq $DistributionId } | Sort-Object timeUtc, sequence
 }
 
 function Clear-LocalRequestLog {

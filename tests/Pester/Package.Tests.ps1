@@ -27,7 +27,7 @@ Describe 'The published package' -Skip:(-not $homeIsMovable) {
 
         # This user's own state, to show it unchanged afterwards.
         $script:realRepositories = @(Get-PSResourceRepository).Name
-        $script:realInstalls = @(Get-InstalledPSResource CloudFrontInvalidations -ErrorAction SilentlyContinue).InstalledLocation
+        $script:realInstalls = @(Get-InstalledPSResource CloudFrontInvalidations -ErrorAction SilentlyContinue | ForEach-Object InstalledLocation)
 
         $install = Invoke-FreshPwsh -NoImport -Environment $isolated -Script @"
 `$ErrorActionPreference = 'Stop'
@@ -91,6 +91,6 @@ Import-Module CloudFrontInvalidations
         $installResult.RepositoryFile | Should -BeLike "$TestDrive*"
         $installResult.RepositoryFile | Should -Exist
         @(Get-PSResourceRepository).Name | Should -Be $realRepositories
-        @(Get-InstalledPSResource CloudFrontInvalidations -ErrorAction SilentlyContinue).InstalledLocation | Should -Be $realInstalls
+        @(Get-InstalledPSResource CloudFrontInvalidations -ErrorAction SilentlyContinue | ForEach-Object InstalledLocation) | Should -Be $realInstalls
     }
 }

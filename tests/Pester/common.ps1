@@ -1,5 +1,6 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the built module and the local endpoint's
-# helpers, and isolates the AWS environment so no test ever reads the user's real ~/.aws.
+# helpers, isolates the AWS environment so no test ever reads the user's real ~/.aws, and defines the
+# helpers the test files share (each with one meaning, defined here only).
 $script:RepoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
 $script:ModulePath = Join-Path $script:RepoRoot 'out/CloudFrontInvalidations/CloudFrontInvalidations.psd1'
 if (-not (Test-Path $script:ModulePath)) { throw "Build the module first: dotnet pwsh ./build.ps1 Build" }
@@ -63,7 +64,7 @@ function Get-UnusedLoopbackPort {
 
 # ---- the local endpoint's request log (the file's endpoint is $script:server unless -Server says) ----
 
-# The CloudFront requests the endpoint logged, oldest first: all, one distribution's, or one path's.
+# The CloudFront requests the endpoint logged, in arrival order: all, one distribution's, or one path's.
 # Written one by one, as any command: @() around the call counts them.
 function Get-RequestLog {
     param([string] $DistributionId, [string] $Path, [psobject] $Server = $script:server)
@@ -77,7 +78,7 @@ function Get-SigningKey {
 }
 
 # An aborted request is logged when the server notices the abort, which can come after the client's retry:
-# reads the log until it stops growing (2 s at most) and writes it in the order the requests arrived.
+# reads the log until it stops growing (2 s at most).
 function Wait-SettledRequestLog {
     param([string] $DistributionId, [psobject] $Server = $script:server)
     $requests = @(Get-RequestLog -DistributionId $DistributionId -Server $Server)
@@ -87,5 +88,5 @@ function Wait-SettledRequestLog {
         if ($again.Count -eq $requests.Count) { break }
         $requests = $again
     }
-    $requests | Sort-Object timeUtc, sequence
+    $requests
 }
