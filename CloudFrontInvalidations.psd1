@@ -17,7 +17,6 @@
         PSData = @{
             Tags         = @('AWS', 'CloudFront', 'Invalidation', 'CDN', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ProjectUri   = 'https://github.com/cloudfrontinvalidations/CloudFrontInvalidations'
             ReleaseNotes = 'First release: Get-CFInvalidationList.'
         }
     }

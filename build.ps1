@@ -1,14 +1,14 @@
 #!/usr/bin/env pwsh
 <#
 .SYNOPSIS
-    The one entry point: Build, Help, Test, Demo, Bench, Package (and Clean).
+    The one entry point: Build, Help, LocalCloudFront, Package, Test, Demo, Bench (and Clean).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Help', 'LocalCloudFront', 'Package', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -64,10 +64,15 @@ Add-Task Clean @() {
     Remove-Item -Recurse -Force $Out -ErrorAction SilentlyContinue
 }
 
-Add-Task Build @() {
+Add-Task Help @() {
+    $converter = Join-Path $Root 'docs/ConvertTo-MamlHelp.ps1'
+    if (Test-Path $converter) { & $converter -DocsPath "$Root/docs/en-US" -OutputPath "$Root/en-US" }
+}
+
+# Help first: the MAML it writes ships in the module.
+Add-Task Build @('Help') {
     Invoke-Native dotnet build "$Root/src/$ModuleName/$ModuleName.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName"
     Invoke-Native dotnet build "$Root/src/$ModuleName.Loader/$ModuleName.Loader.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName.Loader"
-    Invoke-Native dotnet build "$Root/tests/LocalCloudFront/LocalCloudFront.csproj" -c $Configuration -nologo -v quiet -o "$Out/LocalCloudFront"
 
     # Layout: the psm1 root module, the loader and the cmdlet assembly beside the manifest; every other DLL
     # in dependencies/, out of PowerShell's probing path (see CloudFrontInvalidations.psm1).
@@ -84,12 +89,26 @@ Add-Task Build @() {
     Write-Host "Module staged at $ModuleOut (version $ModuleVersion)"
 }
 
-Add-Task Help @() {
-    $converter = Join-Path $Root 'docs/ConvertTo-MamlHelp.ps1'
-    if (Test-Path $converter) { & $converter -DocsPath "$Root/docs/en-US" -OutputPath "$Root/en-US" }
+# The local CloudFront-compatible endpoint that Demo, the tests and the benchmark run against.
+Add-Task LocalCloudFront @() {
+    Invoke-Native dotnet build "$Root/tests/LocalCloudFront/LocalCloudFront.csproj" -c $Configuration -nologo -v quiet -o "$Out/LocalCloudFront"
 }
 
-Add-Task Test @('Build') {
+# What PowerShell users install: the staged module as a .nupkg in a local file repository (out/repository).
+Add-Task Package @('Build') {
+    $repository = Join-Path $Out 'repository'
+    Remove-Item -Recurse -Force $repository -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force $repository | Out-Null
+    # Publish-PSResource only publishes to a registered repository: register one under a name of its own
+    # for the publish only, so the user's repository list ends as it began.
+    $repositoryName = "$ModuleName-build-$([guid]::NewGuid().ToString('N'))"
+    Register-PSResourceRepository -Name $repositoryName -Uri $repository -Trusted
+    try { Publish-PSResource -Path $ModuleOut -Repository $repositoryName }
+    finally { Unregister-PSResourceRepository -Name $repositoryName }
+    Write-Host "Package written to $(Join-Path $repository "$ModuleName.$ModuleVersion.nupkg")"
+}
+
+Add-Task Test @('Build', 'LocalCloudFront', 'Package') {
     $results = Join-Path $Out 'test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $results | Out-Null
@@ -99,9 +118,11 @@ Add-Task Test @('Build') {
         --logger "trx;LogFileName=xunit.trx" --results-directory $results
     $xunitExit = $LASTEXITCODE
     $trx = Join-Path $results 'xunit.trx'
-    $xunit = if (Test-Path $trx) { ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters } else { $null }
-    $xunitPassed = if ($xunit) { [int]$xunit.passed } else { 0 }
-    $xunitFailed = if ($xunit) { [int]$xunit.failed } else { 1 }
+    $trxRun = if (Test-Path $trx) { ([xml](Get-Content -Raw $trx)).TestRun } else { $null }
+    $xunitPassed = if ($trxRun) { [int]$trxRun.ResultSummary.Counters.passed } else { 0 }
+    $xunitFailed = if ($trxRun) { [int]$trxRun.ResultSummary.Counters.failed } else { 1 }
+    # A skipped test is a result with outcome NotExecuted; the trx counters leave it out (notExecuted stays 0).
+    $xunitSkipped = if ($trxRun) { @($trxRun.SelectNodes("//*[local-name()='UnitTestResult'][@outcome='NotExecuted']")).Count } else { 0 }
     if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }  # a build or runner failure counts
 
     # Pester: the cmdlet in a real pwsh against real HTTP endpoints on 127.0.0.1.
@@ -116,27 +137,25 @@ Add-Task Test @('Build') {
     $pesterRun = Invoke-Pester -Configuration $config
     $pesterPassed = $pesterRun.PassedCount
     $pesterFailed = $pesterRun.FailedCount + $pesterRun.FailedBlocksCount + $pesterRun.FailedContainersCount
+    # Neither passed nor failed: -Skip, Set-ItResult -Skipped/-Inconclusive, and tests of a block that failed
+    # (NotRun; the block's failure is counted above).
+    $pesterSkipped = $pesterRun.SkippedCount + $pesterRun.InconclusiveCount + $pesterRun.NotRunCount
 
-    $passed = $xunitPassed + $pesterPassed
-    $failed = $xunitFailed + $pesterFailed
-    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $pesterPassed passed, $pesterFailed failed"
-    if ($passed -eq 0) { $failed = [Math]::Max($failed, 1) }
-    Write-Host "$passed passed, $failed failed"
-    if ($failed -gt 0) { exit 1 }
+    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed, $xunitSkipped skipped; Pester: $pesterPassed passed, $pesterFailed failed, $pesterSkipped skipped"
+    $script:TestTotals = [pscustomobject]@{
+        Passed  = $xunitPassed + $pesterPassed
+        Failed  = $xunitFailed + $pesterFailed
+        Skipped = $xunitSkipped + $pesterSkipped
+    }
+    if ($script:TestTotals.Passed -eq 0) { $script:TestTotals.Failed = [Math]::Max($script:TestTotals.Failed, 1) }
 }
 
-Add-Task Demo @('Build') {
+Add-Task Demo @('Build', 'LocalCloudFront') {
     & (Join-Path $Root 'tests/LocalCloudFront/Demo.ps1') -ModulePath $ModuleOut
 }
 
-Add-Task Bench @('Build') {
+Add-Task Bench @('Build', 'LocalCloudFront') {
     & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath $ModuleOut
-}
-
-Add-Task Package @('Build') {
-    $package = Join-Path $Out "$ModuleName.$ModuleVersion.zip"
-    Compress-Archive -Path "$ModuleOut/*" -DestinationPath $package -Force
-    Write-Host "Package written to $package"
 }
 
 $done = @{}
@@ -148,6 +167,11 @@ function Invoke-Task([string] $Name) {
     $done[$Name] = $true
 }
 
-# Help feeds Build (the MAML ships in the module), so it runs first whenever Build does.
-$Tasks.Build.DependsOn = @('Help')
+$script:TestTotals = $null
 foreach ($name in $Task) { Invoke-Task $name }
+
+# The tests' closing line is the very last line printed, whatever ran after Test.
+if ($script:TestTotals) {
+    Write-Host "$($script:TestTotals.Passed) passed, $($script:TestTotals.Failed) failed, $($script:TestTotals.Skipped) skipped"
+    if ($script:TestTotals.Failed -gt 0) { exit 1 }
+}

@@ -26,7 +26,7 @@ function Start-LocalCloudFront {
         [int] $DistributionPageCap
     )
     if (-not (Test-Path -LiteralPath $DllPath -PathType Leaf)) {
-        throw "LocalCloudFront server not found at '$DllPath'. Build it with: dotnet build tests/LocalCloudFront/LocalCloudFront.csproj -c Release -o out/LocalCloudFront"
+        throw "LocalCloudFront server not found at '$DllPath'. Build it with: dotnet pwsh ./build.ps1 LocalCloudFront"
     }
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $arguments = @((Get-FullPath $DllPath), '--port', '0')
@@ -144,7 +144,7 @@ function Get-LocalServerSettings {
 function Get-LocalRequestLog {
     <#
     .SYNOPSIS
-    The logged CloudFront requests (admin calls excluded), oldest first; each filter given must match.
+    The logged CloudFront requests (admin calls excluded), in the order they arrived; each filter given must match.
     .DESCRIPTION
     -Operation takes the operation names the log records: ListDistributions, ListInvalidations,
     GetInvalidation, ListInvalidationsForDistributionTenant, GetInvalidationForDistributionTenant (and
@@ -162,7 +162,7 @@ function Get-LocalRequestLog {
         (-not $DistributionId -or $_.distributionId -eq $DistributionId) -and
         (-not $TenantId -or $_.tenantId -eq $TenantId) -and
         (-not $Operation -or $_.operation -in $Operation)
-    }
+    } | Sort-Object startUtc, sequence  # logged when answered: a quick request can be logged before an earlier slow one
 }
 
 function Get-LocalPeakConcurrency {

@@ -1,4 +1,6 @@
 # Tab completion of -DistributionId (ListDistributions against the local endpoint, cached) and -Region.
+# The completion cache lives as long as the process and is keyed by endpoint, region and credentials: each
+# test completes under a key of its own, so none depends on what an earlier one cached.
 
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
@@ -12,9 +14,7 @@ BeforeAll {
     function Get-Completion([string] $InputScript) {
         @((TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length).CompletionMatches)
     }
-    function Get-ListDistributionsRequest {
-        @(Get-LocalRequestLog -Server $script:server | Where-Object path -eq '/2020-05-31/distribution')
-    }
+    function Get-ListDistributionsRequest { Get-RequestLog -Path '/2020-05-31/distribution' }
 }
 
 AfterAll {
@@ -31,13 +31,17 @@ Describe '-DistributionId completion' {
         $completions[0].ToolTip | Should -Be 'alpha.cloudfront.net - Alpha site'
         $completions[1].ToolTip | Should -Be 'beta.cloudfront.net'
         $completions[0].ResultType | Should -Be 'ParameterValue'
-        (Get-ListDistributionsRequest).Count | Should -Be 1
+        @(Get-ListDistributionsRequest).Count | Should -Be 1
     }
 
     It 'filters by what is typed and answers from the cache without a new ListDistributions request' {
         Clear-LocalRequestLog -Server $script:server
+        $line = "Get-CFInvalidationList -EndpointUrl $endpoint -Region eu-central-1 -DistributionId "
+        @(Get-Completion $line).Count | Should -Be 3
+        @(Get-ListDistributionsRequest).Count | Should -Be 1 -Because 'no earlier test cached this endpoint and region'
+        Clear-LocalRequestLog -Server $script:server
 
-        $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -DistributionId ecompl"
+        $completions = Get-Completion "${line}ecompl"
 
         $completions.CompletionText | Should -Be @('ECOMPLETEALPHA', 'ECOMPLETEBETA')
         Get-ListDistributionsRequest | Should -BeNullOrEmpty
@@ -49,21 +53,18 @@ Describe '-DistributionId completion' {
         $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -AccessKey AKIDCOMPLETION01 -SecretKey completion-secret -DistributionId EOTH"
 
         $completions.CompletionText | Should -Be 'EOTHER0000001'
-        $request = Get-ListDistributionsRequest
+        $request = @(Get-ListDistributionsRequest)
         $request.Count | Should -Be 1
         $request[0].accessKeyId | Should -Be 'AKIDCOMPLETION01'
         $request[0].credentialRegion | Should -Be 'us-east-1'
     }
 
     It 'completes the positional distribution id too' {
-        (Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint EOTH").CompletionText | Should -Be 'EOTHER0000001'
+        (Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -Region eu-west-1 EOTH").CompletionText | Should -Be 'EOTHER0000001'
     }
 
     It 'offers nothing, quickly, when the endpoint does not answer' {
-        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $listener.Start()
-        $deadPort = $listener.LocalEndpoint.Port
-        $listener.Stop()   # nothing listens on this port any more
+        $deadPort = Get-UnusedLoopbackPort
 
         $elapsed = Measure-Command {
             $script:deadMatches = Get-Completion "Get-CFInvalidationList -EndpointUrl http://127.0.0.1:$deadPort -DistributionId "

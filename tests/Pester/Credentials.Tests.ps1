@@ -53,8 +53,6 @@ sso_role_name = ReadOnly
         [Activator]::CreateInstance($context.LoadFromAssemblyName([Reflection.AssemblyName] 'AWSSDK.Core').GetType("Amazon.Runtime.$TypeName"), $Arguments)
     }
     function Remove-EnvironmentKeys { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue }
-    function Get-CloudFrontRequests { @(Get-LocalRequestLog -Server $script:server -DistributionId ECRED) }
-    function Get-SigningKeys { @(Get-CloudFrontRequests | ForEach-Object accessKeyId | Select-Object -Unique) }
 }
 
 AfterAll {
@@ -75,36 +73,36 @@ Describe 'Get-CFInvalidationList credentials' {
             Use-ProfileFiles
             $other = New-ModuleAwsCredentials BasicAWSCredentials 'AKIDCREDENTIALOBJECT', 'x'
             @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AccessKey AKIDEXPLICIT -SecretKey s -Credential $other -ProfileName named).Count | Should -Be 7
-            Get-SigningKeys | Should -Be 'AKIDEXPLICIT'
-            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeFalse
+            Get-SigningKey ECRED | Should -Be 'AKIDEXPLICIT'
+            (Get-RequestLog ECRED)[0].securityTokenPresent | Should -BeFalse
         }
 
         It 'sends -SessionToken with the keys, under the AWS.Tools aliases AK, SK and ST' {
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -AK ASIAEXPLICIT -SK s -ST token -NoAutoIteration | Out-Null
-            (Get-CloudFrontRequests)[0].accessKeyId | Should -Be 'ASIAEXPLICIT'
-            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
+            (Get-RequestLog ECRED)[0].accessKeyId | Should -Be 'ASIAEXPLICIT'
+            (Get-RequestLog ECRED)[0].securityTokenPresent | Should -BeTrue
         }
 
         It 'signs with -Credential over -ProfileName' {
             Use-ProfileFiles
             $credential = New-ModuleAwsCredentials SessionAWSCredentials 'ASIACREDENTIALOBJECT', 'x', 'token'
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -Credential $credential -ProfileName named | Out-Null
-            Get-SigningKeys | Should -Be 'ASIACREDENTIALOBJECT'
-            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
+            Get-SigningKey ECRED | Should -Be 'ASIACREDENTIALOBJECT'
+            (Get-RequestLog ECRED)[0].securityTokenPresent | Should -BeTrue
         }
 
         It 'signs with -ProfileName (alias StoredCredentials) over the environment keys' {
             Use-ProfileFiles
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName named | Out-Null
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -StoredCredentials named | Out-Null
-            Get-SigningKeys | Should -Be 'AKIDNAMEDPROFILE'
+            Get-SigningKey ECRED | Should -Be 'AKIDNAMEDPROFILE'
         }
 
         It 'signs with the environment keys over AWS_PROFILE' {
             Use-ProfileFiles
             $env:AWS_PROFILE = 'fromenv'
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint | Out-Null
-            Get-SigningKeys | Should -Be 'AKIDPESTERTEST0001'
+            Get-SigningKey ECRED | Should -Be 'AKIDPESTERTEST0001'
         }
 
         It 'signs with AWS_PROFILE over the default profile' {
@@ -112,28 +110,28 @@ Describe 'Get-CFInvalidationList credentials' {
             Remove-EnvironmentKeys
             $env:AWS_PROFILE = 'fromenv'
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint | Out-Null
-            Get-SigningKeys | Should -Be 'AKIDAWSPROFILE'
+            Get-SigningKey ECRED | Should -Be 'AKIDAWSPROFILE'
         }
 
         It 'signs with the default profile when nothing else is given' {
             Use-ProfileFiles
             Remove-EnvironmentKeys
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint | Out-Null
-            Get-SigningKeys | Should -Be 'AKIDDEFAULTPROFILE'
+            Get-SigningKey ECRED | Should -Be 'AKIDDEFAULTPROFILE'
         }
 
         It 'reads -ProfileName from -ProfileLocation (alias ProfilesLocation) instead of the shared files' {
             Use-ProfileFiles
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName elsewhere -ProfileLocation $otherCredentialsFile | Out-Null
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName elsewhere -ProfilesLocation $otherCredentialsFile | Out-Null
-            Get-SigningKeys | Should -Be 'AKIDPROFILELOCATION'
+            Get-SigningKey ECRED | Should -Be 'AKIDPROFILELOCATION'
         }
 
         It 'sends the session token of a profile that has one' {
             Use-ProfileFiles
             Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName temporary -NoAutoIteration | Out-Null
-            (Get-CloudFrontRequests)[0].accessKeyId | Should -Be 'ASIATEMPORARYPROFILE'
-            (Get-CloudFrontRequests)[0].securityTokenPresent | Should -BeTrue
+            (Get-RequestLog ECRED)[0].accessKeyId | Should -Be 'ASIATEMPORARYPROFILE'
+            (Get-RequestLog ECRED)[0].securityTokenPresent | Should -BeTrue
         }
     }
 
@@ -144,11 +142,11 @@ Describe 'Get-CFInvalidationList credentials' {
             try { @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName deployer).Count | Should -Be 7 }
             finally { Remove-Item env:AWS_ENDPOINT_URL_STS }
 
-            $sts = @(Get-LocalRequestLog -Server $server | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/' })
+            $sts = @(Get-RequestLog -Path '/' | Where-Object method -eq 'POST')
             $sts.Count | Should -Be 1
             $sts[0].accessKeyId | Should -Be 'AKIDROLESOURCE'
-            Get-SigningKeys | Should -Be 'ASIAROLEDEPLOYER'
-            (Get-CloudFrontRequests).securityTokenPresent | Should -Not -Contain $false
+            Get-SigningKey ECRED | Should -Be 'ASIAROLEDEPLOYER'
+            (Get-RequestLog ECRED).securityTokenPresent | Should -Not -Contain $false
         }
 
         It 'gets role credentials for an SSO profile with a cached token from the SSO portal' {
@@ -165,11 +163,11 @@ Describe 'Get-CFInvalidationList credentials' {
             try { @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName sso).Count | Should -Be 7 }
             finally { $env:HOME = $savedHome; Remove-Item env:AWS_ENDPOINT_URL_SSO }
 
-            $portal = @(Get-LocalRequestLog -Server $server | Where-Object path -eq '/federation/credentials')
+            $portal = @(Get-RequestLog -Path '/federation/credentials')
             $portal.Count | Should -Be 1
             $portal[0].query | Should -Match 'role_name=ReadOnly'
             $portal[0].query | Should -Match 'account_id=123456789012'
-            Get-SigningKeys | Should -Be 'ASIASSOREADONLY'
+            Get-SigningKey ECRED | Should -Be 'ASIASSOREADONLY'
         }
     }
 
@@ -180,7 +178,7 @@ Describe 'Get-CFInvalidationList credentials' {
                 Should -Throw -ErrorId 'ProfileNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand' -PassThru
             $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $failure.Exception.Message | Should -Match "'nosuch'"
-            Get-CloudFrontRequests | Should -BeNullOrEmpty
+            Get-RequestLog ECRED | Should -BeNullOrEmpty
         }
 
         It 'reports a missing AWS_PROFILE as ProfileNotFound' {
@@ -197,7 +195,7 @@ Describe 'Get-CFInvalidationList credentials' {
             $failure = { Get-CFInvalidationList ECRED -EndpointUrl $endpoint -Credential 'not credentials' } | Should -Throw -ErrorId $invalid -PassThru
             $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $failure.Exception.Message | Should -Match '-Credential expects an Amazon.Runtime.AWSCredentials'
-            Get-CloudFrontRequests | Should -BeNullOrEmpty
+            Get-RequestLog ECRED | Should -BeNullOrEmpty
         }
 
         It 'says how to configure credentials, quickly, when there are none anywhere' {
@@ -210,7 +208,7 @@ Describe 'Get-CFInvalidationList credentials' {
             $failure.Exception.Message | Should -Match 'AWS_ACCESS_KEY_ID'
             $failure.Exception.Message | Should -Match 'aws configure'
             $elapsed.TotalSeconds | Should -BeLessThan 5
-            Get-CloudFrontRequests | Should -BeNullOrEmpty
+            Get-RequestLog ECRED | Should -BeNullOrEmpty
         }
 
         It 'fails within 5 s off EC2 when the instance metadata service is not disabled (fresh process)' {
@@ -236,7 +234,7 @@ try { Get-CFInvalidationList ECRED -EndpointUrl '$endpoint' } catch { `$_.FullyQ
             try { $verbose = Get-CFInvalidationList ECRED -NoAutoIteration -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } }
             finally { Remove-Item env:AWS_ENDPOINT_URL_CLOUDFRONT }
             "$verbose" | Should -Match 'Region us-east-1;'
-            (Get-CloudFrontRequests)[0].credentialRegion | Should -Be 'us-east-1'
+            (Get-RequestLog ECRED)[0].credentialRegion | Should -Be 'us-east-1'
         }
 
         It 'takes the region of the profile in use, and still signs for us-east-1/cloudfront' {
@@ -244,8 +242,8 @@ try { Get-CFInvalidationList ECRED -EndpointUrl '$endpoint' } catch { `$_.FullyQ
             $verbose = Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName named -NoAutoIteration -Verbose 4>&1 |
                 Where-Object { $_ -is [Management.Automation.VerboseRecord] }
             "$verbose" | Should -Match 'Region eu-west-3;'
-            (Get-CloudFrontRequests)[0].credentialRegion | Should -Be 'us-east-1'
-            (Get-CloudFrontRequests)[0].credentialService | Should -Be 'cloudfront'
+            (Get-RequestLog ECRED)[0].credentialRegion | Should -Be 'us-east-1'
+            (Get-RequestLog ECRED)[0].credentialService | Should -Be 'cloudfront'
         }
     }
 }

@@ -13,7 +13,6 @@ BeforeAll {
     )
     $script:endpoint = $script:server.Url
     $script:commandName = 'CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
-    function Get-Requests { @(Get-LocalRequestLog -Server $script:server) }
 }
 
 AfterAll {
@@ -47,7 +46,7 @@ Describe 'Get-CFInvalidationList errors' {
             $record.TargetObject | Should -Be $Id
             $record.ErrorDetails.Message | Should -BeLike "*AWS request id: $($record.Exception.RequestId).*"
             $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-            @(Get-Requests).Count | Should -Be 1
+            @(Get-RequestLog).Count | Should -Be 1
         }
 
         It 'is non-terminating: the next input is listed and $? is false' {
@@ -75,7 +74,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.Exception.ErrorCode | Should -Be 'NoSuchDistribution'
             $caught.FullyQualifiedErrorId | Should -Be "NoSuchDistribution,$commandName"
             $items.Count | Should -Be 0
-            @(Get-Requests).distributionId | Should -Be @('ENOSUCH') -Because 'listed one at a time, nothing after the failure starts'
+            @(Get-RequestLog).distributionId | Should -Be @('ENOSUCH') -Because 'listed one at a time, nothing after the failure starts'
         }
     }
 
@@ -94,7 +93,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.Exception.ErrorCode | Should -Be $ErrorId
             $caught.TargetObject | Should -Be $Id
             $caught.ErrorDetails.RecommendedAction | Should -Match 'AWS_ACCESS_KEY_ID'
-            @(Get-Requests).distributionId | Should -Be @($Id)
+            @(Get-RequestLog).distributionId | Should -Be @($Id)
         }
 
         It 'no credentials anywhere is reported once, before any request, and stops the command' {
@@ -110,7 +109,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.Exception.InnerException.GetType().FullName | Should -Be 'Amazon.Runtime.AmazonClientException'
             $caught.ErrorDetails.Message | Should -Match 'No AWS credentials were found\. Provide credentials as for the AWS CLI: AWS_ACCESS_KEY_ID'
             $Error.Count | Should -Be 1
-            @(Get-Requests).Count | Should -Be 0
+            @(Get-RequestLog).Count | Should -Be 0
         }
 
         It 'a named profile that does not exist is ProfileNotFound, reported once' {
@@ -123,7 +122,7 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $caught.Exception.GetType().FullName | Should -Be 'Amazon.Runtime.CredentialManagement.ProfileNotFoundException'
             $caught.ErrorDetails.Message | Should -Match 'no-such-profile'
-            @(Get-Requests).Count | Should -Be 0
+            @(Get-RequestLog).Count | Should -Be 0
         }
     }
 
@@ -143,7 +142,7 @@ Describe 'Get-CFInvalidationList errors' {
 
             $caught.FullyQualifiedErrorId | Should -BeLike "ParameterArgumentValidationError*,$commandName"
             $caught.CategoryInfo.Category | Should -Be 'InvalidData'
-            @(Get-Requests).Count | Should -Be 0
+            @(Get-RequestLog).Count | Should -Be 0
         }
 
         It 'a bad id from the pipeline fails alone; the next input is listed' {
@@ -152,7 +151,7 @@ Describe 'Get-CFInvalidationList errors' {
             $items.Count | Should -Be 12
             $failures.Count | Should -Be 1
             $failures[0].FullyQualifiedErrorId | Should -BeLike "ParameterArgumentValidationError*,$commandName"
-            @(Get-Requests).distributionId | Select-Object -Unique | Should -Be @('ESMALL')
+            @(Get-RequestLog).distributionId | Select-Object -Unique | Should -Be @('ESMALL')
         }
 
         It '-MaxItem <Value> is a parameter binding error' -ForEach @(
@@ -162,14 +161,14 @@ Describe 'Get-CFInvalidationList errors' {
             try { Get-CFInvalidationList ESMALL -MaxItem $Value -EndpointUrl $endpoint } catch { $caught = $_ }
 
             $caught.Exception | Should -BeOfType [System.Management.Automation.ParameterBindingException]
-            @(Get-Requests).Count | Should -Be 0
+            @(Get-RequestLog).Count | Should -Be 0
         }
 
         It 'a marker is sent URL-encoded whatever it contains' {
             $marker = 'I1 & x=y/z+%é日本'
             Get-CFInvalidationList ESMALL -Marker $marker -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
 
-            $logged = Get-Requests
+            $logged = Get-RequestLog
             $logged.Count | Should -Be 1
             $logged[0].path | Should -Be '/2020-05-31/distribution/ESMALL/invalidation'
             $logged[0].marker | Should -BeExactly $marker
@@ -191,7 +190,7 @@ Describe 'Get-CFInvalidationList errors' {
                 try { Get-CFInvalidationList $id -EndpointUrl $endpoint -Verbose -Debug -ErrorAction Continue *>&1 } catch { $_ }
             }
 
-            $logged = Get-Requests
+            $logged = Get-RequestLog
             $logged.Count | Should -BeGreaterOrEqual 9
             $logged | ForEach-Object { $_.securityTokenPresent | Should -BeTrue }
             $Error.Count | Should -BeGreaterOrEqual 8

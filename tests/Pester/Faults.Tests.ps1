@@ -12,19 +12,6 @@ BeforeAll {
     function Set-FaultyDistribution([string] $Id, [hashtable] $Fault) {
         Set-LocalDistribution -Server $script:server -Id $Id -Count 12 -PageCap 5 -Fault $Fault
     }
-    function Get-Requests([string] $DistributionId) { @(Get-LocalRequestLog -Server $script:server -DistributionId $DistributionId) }
-    # An aborted request is logged when the server notices the abort, which can come after the client's
-    # retry: read the log until it stops growing (2 s at most), in the order the requests arrived.
-    function Wait-SettledRequests([string] $DistributionId) {
-        $requests = @(Get-Requests $DistributionId)
-        for ($i = 0; $i -lt 20; $i++) {
-            Start-Sleep -Milliseconds 100
-            $again = @(Get-Requests $DistributionId)
-            if ($again.Count -eq $requests.Count) { break }
-            $requests = $again
-        }
-        @($requests | Sort-Object timeUtc, sequence)
-    }
     # The fault-free listing of a distribution, to compare with; leaves the request log empty.
     function Get-ExpectedIds([string] $Id) {
         Set-FaultyDistribution $Id @{}
@@ -34,7 +21,7 @@ BeforeAll {
     function Invoke-Listing([string] $Id, [hashtable] $Parameters = @{}) {
         $failures = $null
         $items = @(Get-CFInvalidationList $Id -EndpointUrl $script:endpoint @Parameters -ErrorVariable failures -ErrorAction SilentlyContinue)
-        [pscustomobject]@{ Items = $items; Errors = @($failures); Requests = @(Wait-SettledRequests $Id) }
+        [pscustomobject]@{ Items = $items; Errors = @($failures); Requests = @(Wait-SettledRequestLog $Id) }
     }
 }
 
@@ -112,7 +99,7 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
 "@
 
             $run.Output[0] | Should -Be "Throttled,$commandName"
-            @(Get-Requests EPROFILE).Count | Should -Be 1
+            @(Get-RequestLog EPROFILE).Count | Should -Be 1
         }
     }
 
@@ -186,8 +173,7 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
         }
 
         It 'a refused connection is ConnectionError (ConnectionFailed), with no stack trace in the message' {
-            $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-            $probe.Start(); $closedPort = $probe.LocalEndpoint.Port; $probe.Stop()
+            $closedPort = Get-UnusedLoopbackPort
 
             Get-CFInvalidationList ECLOSED -EndpointUrl "http://127.0.0.1:$closedPort" -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -226,9 +212,9 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
                 $null = $shell.AddScript("Import-Module '$ModulePath'; 'EBEFORE', 'ECTRLC' | Get-CFInvalidationList -EndpointUrl '$endpoint'")
                 $async = $shell.BeginInvoke()
                 $deadline = [DateTime]::UtcNow.AddSeconds(20)
-                while (@(Get-Requests EBEFORE).Count -lt 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                while (@(Get-RequestLog EBEFORE).Count -lt 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
                 Start-Sleep -Milliseconds 300
-                @(Get-Requests ECTRLC).Count | Should -Be 0 -Because 'the slow request is still in flight'
+                @(Get-RequestLog ECTRLC).Count | Should -Be 0 -Because 'the slow request is still in flight'
 
                 $watch = [Diagnostics.Stopwatch]::StartNew()
                 $shell.Stop()
@@ -240,9 +226,9 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
                 $shell.Streams.Error.Count | Should -Be 0
                 # Aborted by the client, so the endpoint ends it long before its 8 s delay.
                 $deadline = [DateTime]::UtcNow.AddSeconds(2)
-                while (@(Get-Requests ECTRLC).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                while (@(Get-RequestLog ECTRLC).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
                 Start-Sleep -Milliseconds 300
-                $logged = Get-Requests ECTRLC
+                $logged = @(Get-RequestLog ECTRLC)
                 $logged.Count | Should -Be 1
                 $logged[0].aborted | Should -BeTrue
                 $logged[0].status | Should -Be 0

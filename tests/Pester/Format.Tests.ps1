@@ -1,4 +1,6 @@
-# The default table view, the list view and Format-List * of the objects the cmdlet writes.
+# The default table view, the list view and Format-List * of the objects the cmdlet writes. Each view test
+# asserts what only the module's format file produces (the '(UTC)' label, the trailing Z), so a module that
+# ships without it fails here.
 
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
@@ -14,6 +16,14 @@ AfterAll {
 }
 
 Describe 'InvalidationSummary views' {
+    It 'are the format data the module loads for the output type (a table view, then a list view)' {
+        $formatData = @(Get-FormatData -TypeName $script:items[0].GetType().FullName)
+
+        $formatData.Count | Should -Be 1
+        $formatData[0].FormatViewDefinition | ForEach-Object { $_.Control.GetType().Name } | Should -Be @('TableControl', 'ListControl')
+        (Get-Module CloudFrontInvalidations).ExportedFormatFiles | Split-Path -Leaf | Should -Be 'CloudFrontInvalidations.format.ps1xml'
+    }
+
     It 'shows a table of DistributionId, Id, Status and CreateTime in UTC by default' {
         $lines = @(($script:items | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
 
@@ -25,7 +35,9 @@ Describe 'InvalidationSummary views' {
     }
 
     It 'shows the table view through Format-Table too' {
-        ($script:items | Format-Table | Out-String) | Should -BeExactly ($script:items | Out-String)
+        $table = $script:items | Format-Table | Out-String
+        $table | Should -Match 'CreateTime \(UTC\)'
+        $table | Should -BeExactly ($script:items | Out-String)
     }
 
     It 'has a list view with the time marked as UTC' {

@@ -9,8 +9,6 @@ BeforeAll {
         @{ id = 'ESMALL'; count = 12; pageCap = 5; inProgress = 2 }
     )
     $script:endpoint = $script:server.Url
-
-    function Get-Requests([string] $DistributionId) { @(Get-LocalRequestLog -Server $script:server -DistributionId $DistributionId) }
 }
 
 AfterAll {
@@ -27,13 +25,13 @@ Describe 'Get-CFInvalidationList' {
         It 'writes nothing and makes one request for a distribution with no invalidations' {
             $items = @(Get-CFInvalidationList -DistributionId EEMPTY -EndpointUrl $endpoint)
             $items.Count | Should -Be 0
-            (Get-Requests EEMPTY).Count | Should -Be 1
+            (Get-RequestLog EEMPTY).Count | Should -Be 1
         }
 
         It 'lists exactly one full page with one request' {
             $items = @(Get-CFInvalidationList EONEPAGE -EndpointUrl $endpoint)
             $items.Count | Should -Be 100
-            (Get-Requests EONEPAGE).Count | Should -Be 1
+            (Get-RequestLog EONEPAGE).Count | Should -Be 1
         }
 
         It 'pages through 2,500 invalidations with no loss, duplicate or reorder' {
@@ -44,7 +42,7 @@ Describe 'Get-CFInvalidationList' {
             $times = [datetime[]] $items.CreateTime
             for ($i = 1; $i -lt $times.Count; $i++) { if ($times[$i] -gt $times[$i - 1]) { throw "out of order at $i" } }
 
-            $requests = Get-Requests EMANY
+            $requests = @(Get-RequestLog EMANY)
             $requests.Count | Should -Be 25
             $requests[0].marker | Should -BeNullOrEmpty
             for ($page = 1; $page -lt 25; $page++) { $requests[$page].marker | Should -Be $items[$page * 100 - 1].Id }
@@ -64,20 +62,20 @@ Describe 'Get-CFInvalidationList' {
         It '-MaxItem sets the page size sent as MaxItems' {
             $items = @(Get-CFInvalidationList ESMALL -MaxItem 3 -EndpointUrl $endpoint)
             $items.Count | Should -Be 12
-            $requests = Get-Requests ESMALL
+            $requests = @(Get-RequestLog ESMALL)
             $requests.Count | Should -Be 4
             $requests.maxItems | Should -Be @('3', '3', '3', '3')
         }
 
         It 'accepts the AWS.Tools alias MaxItems' {
             @(Get-CFInvalidationList ESMALL -MaxItems 4 -EndpointUrl $endpoint).Count | Should -Be 12
-            (Get-Requests ESMALL).maxItems | Should -Be @('4', '4', '4')
+            (Get-RequestLog ESMALL).maxItems | Should -Be @('4', '4', '4')
         }
 
         It '-NoAutoIteration makes exactly one request' {
             $items = @(Get-CFInvalidationList EMANY -NoAutoIteration -EndpointUrl $endpoint)
             $items.Count | Should -Be 100
-            (Get-Requests EMANY).Count | Should -Be 1
+            (Get-RequestLog EMANY).Count | Should -Be 1
         }
 
         It '-Marker starts after that invalidation and, as in AWS.Tools, returns one page' {
@@ -87,7 +85,7 @@ Describe 'Get-CFInvalidationList' {
             $page = @(Get-CFInvalidationList ESMALL -Marker $all[6].Id -EndpointUrl $endpoint)
 
             $page.Id | Should -Be $all[7..11].Id
-            $requests = Get-Requests ESMALL
+            $requests = @(Get-RequestLog ESMALL)
             $requests.Count | Should -Be 1
             $requests[0].marker | Should -Be $all[6].Id
         }
@@ -101,7 +99,7 @@ Describe 'Get-CFInvalidationList' {
         It 'writes the first object before the second request is sent' {
             $script:requestsAtFirstItem = $null
             Get-CFInvalidationList EMANY -EndpointUrl $endpoint | ForEach-Object {
-                if ($null -eq $script:requestsAtFirstItem) { $script:requestsAtFirstItem = (Get-Requests EMANY).Count }
+                if ($null -eq $script:requestsAtFirstItem) { $script:requestsAtFirstItem = (Get-RequestLog EMANY).Count }
             }
             $script:requestsAtFirstItem | Should -Be 1
         }
@@ -109,7 +107,7 @@ Describe 'Get-CFInvalidationList' {
         It 'Select-Object -First 3 makes exactly one request' {
             $items = @(Get-CFInvalidationList EMANY -EndpointUrl $endpoint | Select-Object -First 3)
             $items.Count | Should -Be 3
-            (Get-Requests EMANY).Count | Should -Be 1
+            (Get-RequestLog EMANY).Count | Should -Be 1
         }
 
         It 'filters with Where-Object on Status' {
@@ -131,7 +129,7 @@ Describe 'Get-CFInvalidationList' {
             $byName = @([pscustomobject]@{ DistributionId = 'ESMALL' } | Get-CFInvalidationList -EndpointUrl $endpoint)
             $byId.Count | Should -Be 12
             $byName.Count | Should -Be 12
-            (Get-Requests EEMPTY).Count | Should -Be 1
+            (Get-RequestLog EEMPTY).Count | Should -Be 1
         }
     }
 
@@ -140,7 +138,7 @@ Describe 'Get-CFInvalidationList' {
             $items = @('ESMALL', 'EMANY' | Get-CFInvalidationList -EndpointUrl $endpoint -ThrottleLimit 1)
 
             $items.Count | Should -Be 2512
-            $requests = @(Get-LocalRequestLog -Server $script:server)
+            $requests = @(Get-RequestLog)
             $requests.Count | Should -Be 28  # 3 pages of 5 and 25 pages of 100
             @($requests.connectionId | Sort-Object -Unique).Count | Should -Be 1
         }
@@ -150,7 +148,7 @@ Describe 'Get-CFInvalidationList' {
         It 'signs with the environment credentials for us-east-1/cloudfront even when AWS_REGION says otherwise' {
             $env:AWS_REGION = 'eu-west-3'
             try { Get-CFInvalidationList EEMPTY -EndpointUrl $endpoint } finally { Remove-Item env:AWS_REGION }
-            $request = (Get-Requests EEMPTY)[0]
+            $request = (Get-RequestLog EEMPTY)[0]
             $request.accessKeyId | Should -Be 'AKIDPESTERTEST0001'
             $request.credentialRegion | Should -Be 'us-east-1'
             $request.credentialService | Should -Be 'cloudfront'
@@ -159,7 +157,7 @@ Describe 'Get-CFInvalidationList' {
         It 'reads the endpoint from AWS_ENDPOINT_URL_CLOUDFRONT like every AWS SDK' {
             $env:AWS_ENDPOINT_URL_CLOUDFRONT = $endpoint
             try { @(Get-CFInvalidationList ESMALL).Count | Should -Be 12 } finally { Remove-Item env:AWS_ENDPOINT_URL_CLOUDFRONT }
-            (Get-Requests ESMALL)[0].credentialRegion | Should -Be 'us-east-1'
+            (Get-RequestLog ESMALL)[0].credentialRegion | Should -Be 'us-east-1'
         }
     }
 

@@ -79,6 +79,15 @@ Describe 'Get-CFInvalidationList help' {
         $text | Should -Match 'ErrorId: NoSuchDistribution'
     }
 
+    It 'has no online version yet: -Online says so instead of opening another page' {
+        # -Online opens the first related link that has a URI; none must, as none is this command's help.
+        @($script:help.relatedLinks.navigationLink.uri | Where-Object { $_ }) | Should -BeNullOrEmpty
+        $script:help.relatedLinks.navigationLink.linkText | Should -Contain 'about_CloudFrontInvalidations'
+
+        { Get-Help $script:command.Name -Online -ErrorAction Stop } |
+            Should -Throw -ExceptionType ([System.Management.Automation.PSInvalidOperationException]) -ExpectedMessage '*(URI)*not specified*'
+    }
+
     It 'has an about topic' {
         $about = Get-Help about_CloudFrontInvalidations | Out-String
         $about | Should -Match 'SHORT DESCRIPTION'

@@ -30,8 +30,16 @@ Describe 'CloudFrontInvalidations manifest' {
         $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
         $manifest.PowerShellVersion | Should -Not -BeNullOrEmpty
         $manifest.PrivateData.PSData.Tags | Should -Contain 'CloudFront'
-        $manifest.PrivateData.PSData.LicenseUri | Should -Match '^https://'
-        $manifest.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $manifest.Description | Should -Not -BeNullOrEmpty
+        $manifest.Author | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names the license the LICENSE file holds (Apache 2.0), and no project home until there is one' {
+        $manifest.PrivateData.PSData.LicenseUri | Should -Be 'https://www.apache.org/licenses/LICENSE-2.0'
+        $manifest.Copyright | Should -Match 'Apache-2\.0'
+        (Get-Content -Raw "$RepoRoot/LICENSE") | Should -Match '^\s*Apache License\s+Version 2\.0, January 2004'
+        $manifest.PrivateData.PSData.Keys | Should -Not -Contain 'ProjectUri'
     }
 
     It 'ships the format file and the AWS SDK runtime it needs' {

@@ -1,45 +1,49 @@
-# Integration with an independent emulator: moto_server, driven by the real AWS CLI.
+# Integration with an independent emulator: moto_server, driven by the real AWS CLI. Skipped (and shown
+# as skipped) unless both are on PATH.
 
-BeforeAll {
-    . "$PSScriptRoot/common.ps1"
-
-    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-    $script:motoUrl = "http://127.0.0.1:$port"
-    $script:moto = Start-Process moto_server -ArgumentList '-H', '127.0.0.1', '-p', $port -PassThru `
-        -RedirectStandardOutput (Join-Path $TestDrive 'moto.out') -RedirectStandardError (Join-Path $TestDrive 'moto.err')
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ($true) {
-        try { Invoke-WebRequest "$motoUrl/moto-api/" -NoProxy -TimeoutSec 2 | Out-Null; break }
-        catch { if ([DateTime]::UtcNow -gt $deadline) { throw "moto_server did not start: $_" }; Start-Sleep -Milliseconds 200 }
-    }
-
-    function Invoke-Aws {
-        $output = & aws --endpoint-url $motoUrl --region us-east-1 --output json @args
-        if ($LASTEXITCODE -ne 0) { throw "aws $args failed" }
-        $output | ConvertFrom-Json
-    }
-
-    $config = @{
-        CallerReference = "pester-$PID"; Comment = 'moto'; Enabled = $true
-        Origins = @{ Quantity = 1; Items = @(@{ Id = 'o1'; DomainName = 'example.com'
-            CustomOriginConfig = @{ HTTPPort = 80; HTTPSPort = 443; OriginProtocolPolicy = 'https-only' } }) }
-        DefaultCacheBehavior = @{ TargetOriginId = 'o1'; ViewerProtocolPolicy = 'allow-all'; MinTTL = 0
-            ForwardedValues = @{ QueryString = $false; Cookies = @{ Forward = 'none' } } }
-    }
-    $configFile = Join-Path $TestDrive 'distribution.json'
-    $config | ConvertTo-Json -Depth 10 | Set-Content $configFile
-    $script:distributionId = (Invoke-Aws cloudfront create-distribution --distribution-config "file://$configFile").Distribution.Id
-    foreach ($path in '/index.html', '/css/*', '/img/logo.png', '/*') {
-        Invoke-Aws cloudfront create-invalidation --distribution-id $distributionId --paths $path | Out-Null
-    }
+BeforeDiscovery {
+    $script:motoMissing = -not ((Get-Command moto_server -ErrorAction SilentlyContinue) -and (Get-Command aws -ErrorAction SilentlyContinue))
 }
 
-AfterAll {
-    if ($script:moto) { Stop-Process -Id $script:moto.Id -Force -ErrorAction SilentlyContinue }
-}
+Describe 'Get-CFInvalidationList against moto_server' -Skip:$motoMissing {
+    BeforeAll {
+        . "$PSScriptRoot/common.ps1"
 
-Describe 'Get-CFInvalidationList against moto_server' -Skip:(-not (Get-Command moto_server, aws -ErrorAction SilentlyContinue)) {
+        $port = Get-UnusedLoopbackPort
+        $script:motoUrl = "http://127.0.0.1:$port"
+        $script:moto = Start-Process moto_server -ArgumentList '-H', '127.0.0.1', '-p', $port -PassThru `
+            -RedirectStandardOutput (Join-Path $TestDrive 'moto.out') -RedirectStandardError (Join-Path $TestDrive 'moto.err')
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ($true) {
+            try { Invoke-WebRequest "$motoUrl/moto-api/" -NoProxy -TimeoutSec 2 | Out-Null; break }
+            catch { if ([DateTime]::UtcNow -gt $deadline) { throw "moto_server did not start: $_" }; Start-Sleep -Milliseconds 200 }
+        }
+
+        function Invoke-Aws {
+            $output = & aws --endpoint-url $motoUrl --region us-east-1 --output json @args
+            if ($LASTEXITCODE -ne 0) { throw "aws $args failed" }
+            $output | ConvertFrom-Json
+        }
+
+        $config = @{
+            CallerReference = "pester-$PID"; Comment = 'moto'; Enabled = $true
+            Origins = @{ Quantity = 1; Items = @(@{ Id = 'o1'; DomainName = 'example.com'
+                CustomOriginConfig = @{ HTTPPort = 80; HTTPSPort = 443; OriginProtocolPolicy = 'https-only' } }) }
+            DefaultCacheBehavior = @{ TargetOriginId = 'o1'; ViewerProtocolPolicy = 'allow-all'; MinTTL = 0
+                ForwardedValues = @{ QueryString = $false; Cookies = @{ Forward = 'none' } } }
+        }
+        $configFile = Join-Path $TestDrive 'distribution.json'
+        $config | ConvertTo-Json -Depth 10 | Set-Content $configFile
+        $script:distributionId = (Invoke-Aws cloudfront create-distribution --distribution-config "file://$configFile").Distribution.Id
+        foreach ($path in '/index.html', '/css/*', '/img/logo.png', '/*') {
+            Invoke-Aws cloudfront create-invalidation --distribution-id $distributionId --paths $path | Out-Null
+        }
+    }
+
+    AfterAll {
+        if ($script:moto) { Stop-Process -Id $script:moto.Id -Force -ErrorAction SilentlyContinue }
+    }
+
     It 'lists the same invalidations (Ids and Status, same order) as aws cloudfront list-invalidations' {
         $expected = (Invoke-Aws cloudfront list-invalidations --distribution-id $distributionId).InvalidationList.Items
 

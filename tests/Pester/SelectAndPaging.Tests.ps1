@@ -5,7 +5,6 @@ BeforeAll {
     . "$PSScriptRoot/common.ps1"
     $script:server = Start-LocalCloudFront -Distribution @{ id = 'EPAGED'; count = 12; pageCap = 5 }
     $script:endpoint = $script:server.Url
-    function Get-Requests { @(Get-LocalRequestLog -Server $script:server -DistributionId EPAGED) }
     $script:invalidParameter = 'InvalidParameter,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
 }
 
@@ -47,7 +46,7 @@ Describe 'Get-CFInvalidationList -Select and paging' {
 
         It "'^DistributionId' writes that parameter's value once per input, after one request" {
             @('EPAGED' | Get-CFInvalidationList -EndpointUrl $endpoint -Select '^DistributionId') | Should -Be @('EPAGED')
-            @(Get-Requests).Count | Should -Be 1
+            @(Get-RequestLog EPAGED).Count | Should -Be 1
         }
 
         It 'rejects an invalid -Select as InvalidParameter before any request' -TestCases @(
@@ -55,7 +54,7 @@ Describe 'Get-CFInvalidationList -Select and paging' {
         ) {
             $failure = { Get-CFInvalidationList EPAGED -EndpointUrl $endpoint -Select $Select } | Should -Throw -ErrorId $invalidParameter -PassThru
             $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            @(Get-Requests).Count | Should -Be 0
+            @(Get-RequestLog EPAGED).Count | Should -Be 0
         }
     }
 
@@ -65,12 +64,12 @@ Describe 'Get-CFInvalidationList -Select and paging' {
             Clear-LocalRequestLog -Server $server
             $items = @(Get-CFInvalidationList EPAGED -EndpointUrl $endpoint -First 7)
             $items.Id | Should -Be $all[0..6].Id
-            @(Get-Requests).Count | Should -Be 2
+            @(Get-RequestLog EPAGED).Count | Should -Be 2
         }
 
         It '-First 0 sends no request' {
             @(Get-CFInvalidationList EPAGED -EndpointUrl $endpoint -First 0).Count | Should -Be 0
-            @(Get-Requests).Count | Should -Be 0
+            @(Get-RequestLog EPAGED).Count | Should -Be 0
         }
 
         It '-Skip skips items (and -First counts after them)' {
@@ -84,7 +83,7 @@ Describe 'Get-CFInvalidationList -Select and paging' {
             $total = $output[-1]
             [ulong]$total.psobject.BaseObject | Should -Be 12
             $total.ToString() | Should -Be 'Total count: 12'
-            @(Get-Requests).Count | Should -Be 3
+            @(Get-RequestLog EPAGED).Count | Should -Be 3
         }
 
         It '-IncludeTotalCount says the total is unknown when -First stopped the listing early (lower bound kept)' {
@@ -92,7 +91,7 @@ Describe 'Get-CFInvalidationList -Select and paging' {
             $output.Count | Should -Be 3
             $output[-1].ToString() | Should -Be 'Unknown total count'
             [ulong]$output[-1].psobject.BaseObject | Should -Be 5
-            @(Get-Requests).Count | Should -Be 1
+            @(Get-RequestLog EPAGED).Count | Should -Be 1
         }
     }
 }

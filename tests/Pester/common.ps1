@@ -1,5 +1,6 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the built module and the local endpoint's
-# helpers, and isolates the AWS environment so no test ever reads the user's real ~/.aws.
+# helpers, isolates the AWS environment so no test ever reads the user's real ~/.aws, and defines the
+# helpers the test files share (each with one meaning, defined here only).
 $script:RepoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
 $script:ModulePath = Join-Path $script:RepoRoot 'out/CloudFrontInvalidations/CloudFrontInvalidations.psd1'
 if (-not (Test-Path $script:ModulePath)) { throw "Build the module first: dotnet pwsh ./build.ps1 Build" }
@@ -52,4 +53,40 @@ function Invoke-FreshPwsh {
     $stdout = $process.StandardOutput.ReadToEnd()
     $process.WaitForExit()
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout -split "`r?`n"; Error = $stderr.Result }
+}
+
+# A loopback port that nothing listens on (free when this returns).
+function Get-UnusedLoopbackPort {
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# ---- the local endpoint's request log (the file's endpoint is $script:server unless -Server says) ----
+
+# The CloudFront requests the endpoint logged, in arrival order: all, one distribution's, or one path's.
+# Written one by one, as any command: @() around the call counts them.
+function Get-RequestLog {
+    param([string] $DistributionId, [string] $Path, [psobject] $Server = $script:server)
+    Get-LocalRequestLog -Server $Server -DistributionId $DistributionId | Where-Object { -not $Path -or $_.path -eq $Path }
+}
+
+# The distinct access key ids that signed a distribution's requests.
+function Get-SigningKey {
+    param([string] $DistributionId, [psobject] $Server = $script:server)
+    Get-RequestLog -DistributionId $DistributionId -Server $Server | ForEach-Object accessKeyId | Select-Object -Unique
+}
+
+# An aborted request is logged when the server notices the abort, which can come after the client's retry:
+# reads the log until it stops growing (2 s at most).
+function Wait-SettledRequestLog {
+    param([string] $DistributionId, [psobject] $Server = $script:server)
+    $requests = @(Get-RequestLog -DistributionId $DistributionId -Server $Server)
+    for ($i = 0; $i -lt 20; $i++) {
+        Start-Sleep -Milliseconds 100
+        $again = @(Get-RequestLog -DistributionId $DistributionId -Server $Server)
+        if ($again.Count -eq $requests.Count) { break }
+        $requests = $again
+    }
+    $requests
 }

@@ -63,12 +63,12 @@ namespace CloudFrontInvalidations.CloudFront
             return items;
         }
 
-        /// <summary>The element's text; null for a self-closing element, as the SDK's context reads it.</summary>
-        internal static string? ReadString(XmlReader reader)
+        /// <summary>The element's text: empty for an empty element, self-closing or not, as the SDK's context reads it.</summary>
+        internal static string ReadString(XmlReader reader)
         {
             if (!reader.IsEmptyElement) return reader.ReadElementContentAsString();
             reader.Read();
-            return null;
+            return string.Empty;
         }
 
         /// <summary>
