@@ -2,26 +2,12 @@
 
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
-    $script:markdownPath = Join-Path $script:RepoRoot 'docs/en-US/Get-CFInvalidationList.md'
-    $script:markdown = Get-Content -Raw $script:markdownPath
-    $script:command = Get-Command Get-CFInvalidationList -Module CloudFrontInvalidations
-    $script:help = Get-Help $script:command.Name -Full
-
-    $commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-    $script:cmdletParameters = @($script:command.Parameters.Keys | Where-Object { $_ -notin $commonParameters } | Sort-Object)
-    $script:helpParameters = @($script:help.parameters.parameter.name | Sort-Object)
 
     # The "-Name" tokens of a syntax line, in order.
     function Get-SyntaxParameter([string] $Syntax) { @([regex]::Matches($Syntax, '(?<=\[|\s)-(\w+)') | ForEach-Object { $_.Groups[1].Value }) }
 }
 
-Describe 'Get-CFInvalidationList help' {
-    It 'is read from the MAML file the module ships, not generated from the bare syntax' {
-        $helpFile = Join-Path (Split-Path $script:ModulePath) 'en-US/CloudFrontInvalidations.dll-Help.xml'
-        $helpFile | Should -Exist
-        $script:help.Synopsis | Should -BeLike 'Lists the invalidation batches*'
-    }
-
+Describe 'The help ships for the module' {
     It 'is committed in en-US/ exactly as docs/en-US converts (the build regenerates it; a stale commit shows here)' {
         $fresh = Join-Path $TestDrive 'en-US'
         & "$RepoRoot/docs/ConvertTo-MamlHelp.ps1" -DocsPath "$RepoRoot/docs/en-US" -OutputPath $fresh
@@ -34,10 +20,46 @@ Describe 'Get-CFInvalidationList help' {
         }
     }
 
+    It 'has a help page for every exported cmdlet, each checked below' {
+        foreach ($name in (Get-Module CloudFrontInvalidations).ExportedCmdlets.Keys) {
+            Join-Path $RepoRoot "docs/en-US/$name.md" | Should -Exist
+            $name | Should -BeIn @('Get-CFInvalidationList', 'Get-CFInvalidation', 'Wait-CFInvalidation') -Because 'the -ForEach list below must name it'
+        }
+    }
+
+    It 'has an about topic that names every cmdlet' {
+        $about = Get-Help about_CloudFrontInvalidations | Out-String
+        $about | Should -Match 'SHORT DESCRIPTION'
+        foreach ($name in (Get-Module CloudFrontInvalidations).ExportedCmdlets.Keys) { $about | Should -Match $name }
+    }
+}
+
+Describe '<Name> help' -ForEach @(
+    @{ Name = 'Get-CFInvalidationList'; Synopsis = 'Lists the invalidation batches*'; ErrorId = 'NoSuchDistribution' }
+    @{ Name = 'Get-CFInvalidation'; Synopsis = 'Gets Amazon CloudFront invalidation batches*'; ErrorId = 'NoSuchInvalidation' }
+    @{ Name = 'Wait-CFInvalidation'; Synopsis = 'Waits until Amazon CloudFront invalidation batches*'; ErrorId = 'WaitTimedOut' }
+) {
+    BeforeAll {
+        $script:markdownPath = Join-Path $script:RepoRoot "docs/en-US/$Name.md"
+        $script:markdown = Get-Content -Raw $script:markdownPath
+        $script:command = Get-Command $Name -Module CloudFrontInvalidations
+        $script:help = Get-Help $Name -Full
+
+        $commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $script:cmdletParameters = @($script:command.Parameters.Keys | Where-Object { $_ -notin $commonParameters } | Sort-Object)
+        $script:helpParameters = @($script:help.parameters.parameter.name | Sort-Object)
+    }
+
+    It 'is read from the MAML file the module ships, not generated from the bare syntax' {
+        $helpFile = Join-Path (Split-Path $script:ModulePath) 'en-US/CloudFrontInvalidations.dll-Help.xml'
+        $helpFile | Should -Exist
+        $script:help.Synopsis | Should -BeLike $Synopsis
+    }
+
     It 'documents every cmdlet parameter and no parameter that does not exist' {
         $missing = @($script:cmdletParameters | Where-Object { $_ -notin $script:helpParameters })
         $unknown = @($script:helpParameters | Where-Object { $_ -notin $script:cmdletParameters })
-        $missing | Should -BeNullOrEmpty -Because 'every parameter needs a "### -Name" section in docs/en-US/Get-CFInvalidationList.md'
+        $missing | Should -BeNullOrEmpty -Because "every parameter needs a '### -Name' section in docs/en-US/$Name.md"
         $unknown | Should -BeNullOrEmpty -Because 'the help must not describe parameters the cmdlet no longer has'
     }
 
@@ -58,15 +80,17 @@ Describe 'Get-CFInvalidationList help' {
     }
 
     It 'has a SYNTAX block that names the parameters of Get-Command -Syntax in the same order' {
-        $syntaxBlock = [regex]::Match($script:markdown, '(?s)## SYNTAX.*?```\r?\n(.*?)```').Groups[1].Value
-        Get-SyntaxParameter $syntaxBlock | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
+        # One code block per parameter set, in Get-Command's order.
+        $syntaxSection = [regex]::Match($script:markdown, '(?s)## SYNTAX(.*?)\n## ').Groups[1].Value
+        $syntaxBlocks = ([regex]::Matches($syntaxSection, '(?s)```\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }) -join ' '
+        Get-SyntaxParameter $syntaxBlocks | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
     }
 
     It 'shows the synopsis, every parameter with its description and every example in a fresh pwsh' {
         $exampleTitles = @([regex]::Matches($script:markdown, '(?m)^### (Example \d+:.*?)\s*$') | ForEach-Object { $_.Groups[1].Value })
         $exampleTitles.Count | Should -BeGreaterOrEqual 6
 
-        $run = Invoke-FreshPwsh "Get-Help Get-CFInvalidationList -Full | Out-String -Width 250"
+        $run = Invoke-FreshPwsh "Get-Help $Name -Full | Out-String -Width 250"
         $text = $run.Output -join "`n"
 
         $run.ExitCode | Should -Be 0
@@ -76,7 +100,7 @@ Describe 'Get-CFInvalidationList help' {
             $text | Should -Match "(?s)-$($parameter.name)\b[^\n]*\n\s+$([regex]::Escape($firstWords))" -Because "-$($parameter.name) needs a description"
         }
         foreach ($title in $exampleTitles) { $text | Should -Match ([regex]::Escape($title)) }
-        $text | Should -Match 'ErrorId: NoSuchDistribution'
+        $text | Should -Match "ErrorId: $ErrorId"
     }
 
     It 'has no online version yet: -Online says so instead of opening another page' {
@@ -86,11 +110,5 @@ Describe 'Get-CFInvalidationList help' {
 
         { Get-Help $script:command.Name -Online -ErrorAction Stop } |
             Should -Throw -ExceptionType ([System.Management.Automation.PSInvalidOperationException]) -ExpectedMessage '*(URI)*not specified*'
-    }
-
-    It 'has an about topic' {
-        $about = Get-Help about_CloudFrontInvalidations | Out-String
-        $about | Should -Match 'SHORT DESCRIPTION'
-        $about | Should -Match 'Get-CFInvalidationList'
     }
 }

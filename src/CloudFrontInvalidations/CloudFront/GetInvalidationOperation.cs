@@ -57,8 +57,7 @@ namespace CloudFrontInvalidations.CloudFront
                 switch (name)
                 {
                     case "Quantity": paths.Quantity = ReadInt(reader); break;
-                    // A Path element is text: an empty one is the empty path, not a missing one.
-                    case "Items": paths.Items = ReadItems(reader, "Path", item => ReadString(item) ?? string.Empty); break;
+                    case "Items": paths.Items = ReadItems(reader, "Path", ReadString); break;
                 }
             });
             return paths;
