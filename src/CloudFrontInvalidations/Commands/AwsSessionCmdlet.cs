@@ -55,6 +55,16 @@ namespace CloudFrontInvalidations.Commands
         /// <summary>What the command does, as its failures' messages begin ("Listing invalidations").</summary>
         private protected abstract string Activity { get; }
 
+        /// <summary>
+        /// Writes one input's failure as a non-terminating error, or ends the command with it when every input would
+        /// fail the same way (<see cref="ErrorMap.StopsCommand"/>: credentials missing or rejected).
+        /// </summary>
+        private protected void WriteFailure(Exception failure, ErrorRecord record)
+        {
+            if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
         /// <param name="timeout">Per HTTP attempt; null keeps AWSSDK.Core's default.</param>
         private protected CloudFrontClient Connect(TimeSpan? timeout)

@@ -88,9 +88,7 @@ namespace CloudFrontInvalidations.Commands
                             WriteObject(delivery.Result);
                             break;
                         case DeliveryKind.Failed:
-                            var record = ErrorMap.ToErrorRecord(delivery.Failure!, $"Getting {delivery.Input}", delivery.Input.Id);
-                            if (ErrorMap.StopsCommand(delivery.Failure!)) ThrowTerminatingError(record);
-                            WriteError(record);
+                            WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!, $"Getting {delivery.Input}", delivery.Input.Id));
                             break;
                     }
                 }

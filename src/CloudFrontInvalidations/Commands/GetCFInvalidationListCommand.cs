@@ -142,9 +142,7 @@ namespace CloudFrontInvalidations.Commands
                         case DeliveryKind.Failed:
                             window.MarkIncomplete();
                             reporter.ListingEnded();
-                            var record = ErrorMap.ToErrorRecord(delivery.Failure!, listing.DistributionId);
-                            if (ErrorMap.StopsCommand(delivery.Failure!)) ThrowTerminatingError(record);
-                            WriteError(record);
+                            WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!, listing.DistributionId));
                             break;
                     }
                 }

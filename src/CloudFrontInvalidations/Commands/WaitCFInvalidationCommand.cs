@@ -127,9 +127,7 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                var record = ErrorMap.ToErrorRecord(failure, distributionId);
-                if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
-                WriteError(record);
+                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, distributionId));
                 return;
             }
             WriteVerbose($"Distribution '{distributionId}': {_targets.Count - before} invalidation(s) in progress to wait for.");
@@ -143,9 +141,7 @@ namespace CloudFrontInvalidations.Commands
                     WriteObject(waitEvent.Invalidation);
                     break;
                 case WaitEventKind.Failed:
-                    var record = ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}", waitEvent.Target!.Id);
-                    if (ErrorMap.StopsCommand(waitEvent.Failure!)) ThrowTerminatingError(record);
-                    WriteError(record);
+                    WriteFailure(waitEvent.Failure!, ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}", waitEvent.Target!.Id));
                     break;
                 case WaitEventKind.PollFailed:
                     WriteVerbose($"Polling {waitEvent.Target} failed, trying again next round: {waitEvent.Failure!.Message}");
