@@ -152,8 +152,9 @@ namespace CloudFrontInvalidations.Commands
         /// <summary>Queues one listing after making room for it; false when nothing more is to be listed (-First, Ctrl+C).</summary>
         private bool Enqueue(ListingInvocation invocation, InvalidationOwner owner)
         {
-            // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
-            Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit - 1));
+            // Room for this input first (at most ThrottleLimit pending), writing what is waited for; -First may be
+            // reached meanwhile (the fan-out is then stopped).
+            if (!invocation.Window.IsFull) Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit - 1));
             if (_stopping.IsCancellationRequested) return false;
             if (invocation.Window.IsFull)
             {
@@ -192,7 +193,7 @@ namespace CloudFrontInvalidations.Commands
         protected override void EndProcessing()
         {
             var invocation = _invocation!;
-            Write(invocation, invocation.FanOut.Drain(maxPending: 0));
+            if (!invocation.Window.IsFull) Write(invocation, invocation.FanOut.Drain(maxPending: 0));
             invocation.Reporter.InvocationEnded();
             if (PagingParameters.IncludeTotalCount.IsPresent)
                 WriteObject(PagingParameters.NewTotalCount(invocation.Window.Seen, invocation.Window.IsSeenExact ? 1.0 : 0.0));
@@ -246,6 +247,13 @@ namespace CloudFrontInvalidations.Commands
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+            }
+            catch
+            {
+                // The pipeline takes no more (Select-Object -First stops its upstream from inside WriteObject):
+                // stop every listing now rather than when PowerShell disposes this command.
+                invocation.FanOut.Dispose();
+                throw;
             }
         }
 
