@@ -58,8 +58,10 @@ Describe 'Get-CFInvalidationList help' {
     }
 
     It 'has a SYNTAX block that names the parameters of Get-Command -Syntax in the same order' {
-        $syntaxBlock = [regex]::Match($script:markdown, '(?s)## SYNTAX.*?```\r?\n(.*?)```').Groups[1].Value
-        Get-SyntaxParameter $syntaxBlock | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
+        # One code block per parameter set, in Get-Command's order.
+        $syntaxSection = [regex]::Match($script:markdown, '(?s)## SYNTAX(.*?)## DESCRIPTION').Groups[1].Value
+        $syntaxBlocks = @([regex]::Matches($syntaxSection, '(?s)```\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }) -join "`n"
+        Get-SyntaxParameter $syntaxBlocks | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
     }
 
     It 'shows the synopsis, every parameter with its description and every example in a fresh pwsh' {
