@@ -217,3 +217,9 @@ $results.LoadAtEnd = Get-LoadAverage
 $results.Machine = Get-MachineDescription $curl
 
 Write-BenchmarkReport $results $OutputPath
+
+# The realistic-network account scenario writes its own section of the same file, in a process of its own.
+$pwshCommand = @(Get-PwshCommand)
+& $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'AccountScale.ps1') `
+    -Manifest $Manifest -OutputPath $OutputPath -Repetitions ([Math]::Min($Repetitions, 3)) -Quick:$Quick
+if ($LASTEXITCODE -ne 0) { throw "bench/AccountScale.ps1 failed (exit code $LASTEXITCODE)." }

@@ -198,4 +198,4 @@ function Write-BenchmarkReport($Results, [string] $OutputPath) {
     Write-Host "`nWritten to $OutputPath"
 }
 
-Export-ModuleMember -Function Write-BenchmarkReport
+Export-ModuleMember -Function Write-BenchmarkReport, Get-Median, Format-Ratio

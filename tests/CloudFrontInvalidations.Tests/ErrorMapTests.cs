@@ -36,6 +36,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { new CredentialsUnavailableException("none"), "CredentialsNotFound", ErrorCategory.AuthenticationError, true },
             new object[] { new ProfileNotFoundException("Unable to find the \"nope\" profile."), "ProfileNotFound", ErrorCategory.AuthenticationError, true },
             new object[] { new InvalidParameterException("Select", "bad"), "InvalidParameter", ErrorCategory.InvalidArgument, true },
+            new object[] { new InvalidTimeWindowException(DateTime.UtcNow, DateTime.UtcNow), "InvalidTimeWindow", ErrorCategory.InvalidArgument, true },
             new object[] { ServiceError("SignatureDoesNotMatch", HttpStatusCode.Forbidden), "SignatureDoesNotMatch", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("InvalidClientTokenId", HttpStatusCode.Forbidden), "InvalidClientTokenId", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("ExpiredToken", HttpStatusCode.BadRequest), "ExpiredToken", ErrorCategory.AuthenticationError, true },

@@ -20,6 +20,16 @@ namespace CloudFrontInvalidations.Tests
                 _answers = new Queue<Func<ListInvalidationsRequest, ListInvalidationsResponse>>(answers);
 
             public List<ListInvalidationsRequest> Requests { get; } = new List<ListInvalidationsRequest>();
+            public List<ListInvalidationsForDistributionTenantRequest> TenantRequests { get; } = new List<ListInvalidationsForDistributionTenantRequest>();
+
+            public InvalidationLister Lister() => new InvalidationLister(ListInvalidationsAsync, ListForTenantAsync);
+
+            private Task<ListInvalidationsResponse> ListForTenantAsync(ListInvalidationsForDistributionTenantRequest request,
+                CancellationToken cancellationToken)
+            {
+                TenantRequests.Add(request);
+                return Task.FromResult(_answers.Dequeue()(new ListInvalidationsRequest { Marker = request.Marker, MaxItems = request.MaxItems }));
+            }
 
             public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
                 CancellationToken cancellationToken = default)
@@ -42,7 +52,7 @@ namespace CloudFrontInvalidations.Tests
             };
 
         private static List<string> ListAll(InvalidationLister lister, string? marker = null, bool autoIterate = true) =>
-            lister.ListPages("E1", new ListingOptions { StartMarker = marker, PageSize = 2, AutoIterate = autoIterate }, CancellationToken.None)
+            lister.ListPages(InvalidationOwner.Distribution("E1"), new ListingOptions { StartMarker = marker, PageSize = 2, AutoIterate = autoIterate }, CancellationToken.None)
                 .SelectMany(p => p.Items).Select(i => i.Id!).ToList();
 
         [Fact]
@@ -50,7 +60,7 @@ namespace CloudFrontInvalidations.Tests
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "D", "C", "D"), Page(false, null, "E"));
 
-            Assert.Equal(new[] { "A", "B", "C", "D", "E" }, ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
+            Assert.Equal(new[] { "A", "B", "C", "D", "E" }, ListAll(source.Lister()));
             Assert.Equal(new string?[] { null, "B", "D" }, source.Requests.Select(r => r.Marker));
             Assert.All(source.Requests, r => Assert.Equal(2, r.MaxItems));
             Assert.All(source.Requests, r => Assert.Equal("E1", r.DistributionId));
@@ -60,7 +70,7 @@ namespace CloudFrontInvalidations.Tests
         public void Items_carry_their_distribution_id()
         {
             var source = new ScriptedSource(Page(false, null, "A"));
-            var page = new InvalidationLister(source.ListInvalidationsAsync).ListPages("E9", new ListingOptions(), CancellationToken.None).Single();
+            var page = source.Lister().ListPages(InvalidationOwner.Distribution("E9"), new ListingOptions(), CancellationToken.None).Single();
             Assert.Equal("E9", page.Items.Single().DistributionId);
         }
 
@@ -68,7 +78,7 @@ namespace CloudFrontInvalidations.Tests
         public void Empty_list_yields_one_page_with_no_items()
         {
             var source = new ScriptedSource(Page(false, null));
-            Assert.Empty(ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
+            Assert.Empty(ListAll(source.Lister()));
             Assert.Single(source.Requests);
         }
 
@@ -76,7 +86,7 @@ namespace CloudFrontInvalidations.Tests
         public void Without_auto_iteration_one_request_is_made_from_the_given_marker()
         {
             var source = new ScriptedSource(Page(true, "D", "C", "D"));
-            Assert.Equal(new[] { "C", "D" }, ListAll(new InvalidationLister(source.ListInvalidationsAsync), marker: "B", autoIterate: false));
+            Assert.Equal(new[] { "C", "D" }, ListAll(source.Lister(), marker: "B", autoIterate: false));
             Assert.Equal("B", Assert.Single(source.Requests).Marker);
         }
 
@@ -84,7 +94,7 @@ namespace CloudFrontInvalidations.Tests
         public void Pages_are_yielded_before_the_next_request_is_sent()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C"));
-            using var pages = new InvalidationLister(source.ListInvalidationsAsync).ListPages("E1", new ListingOptions(), CancellationToken.None).GetEnumerator();
+            using var pages = source.Lister().ListPages(InvalidationOwner.Distribution("E1"), new ListingOptions(), CancellationToken.None).GetEnumerator();
 
             Assert.True(pages.MoveNext());
             Assert.Single(source.Requests);
@@ -96,12 +106,12 @@ namespace CloudFrontInvalidations.Tests
         public void Repeated_next_marker_stops_with_an_invalid_listing_after_no_extra_request()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(true, "B", "C", "D"));
-            var lister = new InvalidationLister(source.ListInvalidationsAsync);
+            var lister = source.Lister();
             var delivered = new List<string>();
 
             var error = Assert.Throws<InvalidListingException>(() =>
             {
-                foreach (var page in lister.ListPages("E1", new ListingOptions(), CancellationToken.None))
+                foreach (var page in lister.ListPages(InvalidationOwner.Distribution("E1"), new ListingOptions(), CancellationToken.None))
                     delivered.AddRange(page.Items.Select(i => i.Id!));
             });
 
@@ -117,7 +127,7 @@ namespace CloudFrontInvalidations.Tests
         public void Truncated_page_without_next_marker_stops_with_an_invalid_listing()
         {
             var source = new ScriptedSource(Page(true, null, "A"));
-            var error = Assert.Throws<InvalidListingException>(() => ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
+            var error = Assert.Throws<InvalidListingException>(() => ListAll(source.Lister()));
             Assert.Single(source.Requests);
             Assert.Equal(ListingViolation.TruncatedWithoutNextMarker, error.Violation);
             Assert.Equal("A", error.ResumeMarker);
@@ -130,7 +140,7 @@ namespace CloudFrontInvalidations.Tests
             var cause = new InvalidOperationException("connection reset");
             var source = new ScriptedSource(Page(true, "B", "A", "B"), _ => throw cause);
 
-            var error = Assert.Throws<ListingInterruptedException>(() => ListAll(new InvalidationLister(source.ListInvalidationsAsync)));
+            var error = Assert.Throws<ListingInterruptedException>(() => ListAll(source.Lister()));
 
             Assert.Same(cause, error.InnerException);
             Assert.Equal(2, error.ItemsDelivered);
@@ -142,7 +152,7 @@ namespace CloudFrontInvalidations.Tests
         {
             var cause = new InvalidOperationException("no route");
             var source = new ScriptedSource(_ => throw cause);
-            Assert.Same(cause, Assert.Throws<InvalidOperationException>(() => ListAll(new InvalidationLister(source.ListInvalidationsAsync))));
+            Assert.Same(cause, Assert.Throws<InvalidOperationException>(() => ListAll(source.Lister())));
         }
 
         [Fact]
@@ -150,13 +160,117 @@ namespace CloudFrontInvalidations.Tests
         {
             using var stopping = new CancellationTokenSource();
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C"));
-            var lister = new InvalidationLister(source.ListInvalidationsAsync);
+            var lister = source.Lister();
 
             Assert.ThrowsAny<OperationCanceledException>(() =>
             {
-                foreach (var _ in lister.ListPages("E1", new ListingOptions(), stopping.Token)) stopping.Cancel();
+                foreach (var _ in lister.ListPages(InvalidationOwner.Distribution("E1"), new ListingOptions(), stopping.Token)) stopping.Cancel();
             });
             Assert.Single(source.Requests);
+        }
+
+        private static readonly DateTime Newest = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>A page of items named by their age in hours (newest first): "h3" was created 3 hours before Newest.</summary>
+        private static Func<ListInvalidationsRequest, ListInvalidationsResponse> TimedPage(bool truncated, string? nextMarker,
+            params int?[] hoursOld) => _ => new ListInvalidationsResponse
+            {
+                InvalidationList = new InvalidationList
+                {
+                    IsTruncated = truncated,
+                    NextMarker = nextMarker,
+                    Quantity = hoursOld.Length,
+                    Items = hoursOld.Select((h, i) => new InvalidationSummary
+                    {
+                        Id = h is int hours ? "h" + hours : "null" + i,
+                        CreateTime = h is int age ? Newest.AddHours(-age) : (DateTime?)null,
+                        Status = "Completed",
+                    }).ToList(),
+                },
+            };
+
+        private static List<ListedPage<ListInvalidationsResponse, InvalidationSummary>> ListWindow(ScriptedSource source,
+            DateTime? after, DateTime? before, bool autoIterate = true) =>
+            source.Lister().ListPages(InvalidationOwner.Distribution("E1"),
+                new ListingOptions { Created = CreationWindow.From(after, before), AutoIterate = autoIterate }, CancellationToken.None).ToList();
+
+        [Fact]
+        public void A_window_stops_requesting_after_the_page_that_holds_the_first_older_item()
+        {
+            var source = new ScriptedSource(TimedPage(true, "h1", 0, 1), TimedPage(true, "h3", 2, 3), TimedPage(true, "h5", 4, 5),
+                TimedPage(false, null, 6));
+
+            var pages = ListWindow(source, Newest.AddHours(-2.5), null);
+
+            Assert.Equal(new[] { "h0", "h1", "h2" }, pages.SelectMany(p => p.Items).Select(i => i.Id));
+            Assert.Equal(new string?[] { null, "h1" }, source.Requests.Select(r => r.Marker));
+            // The last page says the listing is over, and the response written by -Select '*' holds only the window.
+            Assert.False(pages[1].IsTruncated);
+            Assert.Equal(new[] { "h2" }, pages[1].Response.InvalidationList!.Items!.Select(i => i.Id));
+            Assert.Equal(1, pages[1].Response.InvalidationList!.Quantity);
+            Assert.Equal("h3", pages[1].NextMarker);
+        }
+
+        [Fact]
+        public void An_item_exactly_at_created_after_is_inside_and_one_at_created_before_is_outside()
+        {
+            var source = new ScriptedSource(TimedPage(true, "h2", 0, 1, 2), TimedPage(false, null, 3));
+            var pages = ListWindow(source, Newest.AddHours(-2), Newest.AddHours(-1));
+            Assert.Equal(new[] { "h2" }, pages.SelectMany(p => p.Items).Select(i => i.Id));
+            // h2 is not older than the window: the next page is still needed to know.
+            Assert.Equal(2, source.Requests.Count);
+        }
+
+        [Fact]
+        public void Created_before_alone_filters_but_never_stops_paging()
+        {
+            var source = new ScriptedSource(TimedPage(true, "h1", 0, 1), TimedPage(false, null, 2, 3));
+            var pages = ListWindow(source, null, Newest.AddHours(-1.5));
+            Assert.Equal(new[] { "h2", "h3" }, pages.SelectMany(p => p.Items).Select(i => i.Id));
+            Assert.Equal(2, source.Requests.Count);
+            Assert.True(pages[0].IsTruncated);
+        }
+
+        [Fact]
+        public void Items_without_create_time_are_outside_any_window_and_do_not_stop_paging()
+        {
+            var source = new ScriptedSource(TimedPage(true, "null1", 0, null), TimedPage(false, null, 1, 9));
+            var pages = ListWindow(source, Newest.AddHours(-5), null);
+            Assert.Equal(new[] { "h0", "h1" }, pages.SelectMany(p => p.Items).Select(i => i.Id));
+            Assert.Equal(2, source.Requests.Count);
+        }
+
+        [Fact]
+        public void Without_auto_iteration_a_window_filters_the_one_page()
+        {
+            var source = new ScriptedSource(TimedPage(true, "h1", 0, 1));
+            var pages = ListWindow(source, Newest.AddMinutes(-30), null, autoIterate: false);
+            Assert.Equal("h0", Assert.Single(Assert.Single(pages).Items).Id);
+            Assert.Single(source.Requests);
+        }
+
+        [Fact]
+        public void A_page_older_than_the_window_from_its_first_item_is_the_last_and_writes_nothing()
+        {
+            var source = new ScriptedSource(TimedPage(true, "h7", 6, 7), TimedPage(false, null, 8));
+            var page = Assert.Single(ListWindow(source, Newest.AddHours(-1), null));
+            Assert.Empty(page.Items);
+            Assert.Single(source.Requests);
+        }
+
+        [Fact]
+        public void Tenant_listings_page_the_same_way_and_stamp_the_tenant_id()
+        {
+            var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C"));
+            var items = source.Lister().ListPages(InvalidationOwner.Tenant("dt_1"), new ListingOptions { PageSize = 2 }, CancellationToken.None)
+                .SelectMany(p => p.Items).ToList();
+
+            Assert.Equal(new[] { "A", "B", "C" }, items.Select(i => i.Id));
+            Assert.All(items, i => Assert.Equal("dt_1", i.DistributionTenantId));
+            Assert.All(items, i => Assert.Null(i.DistributionId));
+            Assert.Equal(new string?[] { null, "B" }, source.TenantRequests.Select(r => r.Marker));
+            Assert.All(source.TenantRequests, r => Assert.Equal("dt_1", r.Id));
+            Assert.Empty(source.Requests);
         }
     }
 }

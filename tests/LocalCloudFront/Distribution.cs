@@ -14,13 +14,13 @@ public sealed record InvalidationDetail(InvalidationSummary Summary, IReadOnlyLi
 /// </summary>
 public sealed class Distribution(DistributionSettings settings)
 {
-    /// <summary>The newest invalidation's time; each older one is <see cref="Spacing"/> earlier.</summary>
+    /// <summary>The newest invalidation's time; each older one is the settings' intervalMinutes earlier.</summary>
     private static readonly DateTime NewestCreateTime = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly TimeSpan Spacing = TimeSpan.FromMinutes(7);
 
     private readonly uint key = InvalidationId.KeyOf(settings.Id!);
     private readonly long appliedTimestamp = Stopwatch.GetTimestamp();
     private readonly FaultPlan faults = new(settings.Faults);
+    private readonly TimeSpan spacing = TimeSpan.FromMinutes(settings.IntervalMinutes);
 
     public string Id { get; } = settings.Id!;
     public DistributionSettings Settings { get; } = settings;
@@ -32,7 +32,7 @@ public sealed class Distribution(DistributionSettings settings)
     /// <summary>Index 0 is the newest, as CloudFront lists them.</summary>
     public InvalidationSummary GetInvalidation(int index)
     {
-        DateTime createTime = NewestCreateTime - index * Spacing;
+        DateTime createTime = NewestCreateTime - index * spacing;
         return new(InvalidationId.Encode(key, index), createTime, IsInProgress(index) ? "InProgress" : "Completed");
     }
 

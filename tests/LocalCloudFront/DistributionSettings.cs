@@ -21,6 +21,9 @@ public sealed record DistributionSettings
     /// </summary>
     public int? CompleteAfterMs { get; init; }
     public int CompleteStaggerMs { get; init; }
+
+    /// <summary>Minutes between consecutive invalidations' CreateTime (so a history spans count × this).</summary>
+    public double IntervalMinutes { get; init; } = 7;
     public string? DomainName { get; init; }
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
@@ -32,6 +35,7 @@ public sealed record DistributionSettings
         : InProgress < 0 ? "inProgress must not be negative."
         : CompleteAfterMs < 0 ? "completeAfterMs must not be negative."
         : CompleteStaggerMs < 0 ? "completeStaggerMs must not be negative."
+        : !(IntervalMinutes > 0) ? "intervalMinutes must be positive."
         : Faults.Validate();
 }
 

@@ -76,7 +76,8 @@ function Set-LocalDistribution {
     counter and its completion clock).
     .DESCRIPTION
     -CompleteAfterMs: the InProgress invalidations complete, the oldest of them this many milliseconds from
-    now and each newer one -CompleteStaggerMs later; without it they stay InProgress.
+    now and each newer one -CompleteStaggerMs later; without it they stay InProgress. -IntervalMinutes: the
+    time between consecutive invalidations (default 7).
     #>
     [CmdletBinding()]
     param(
@@ -87,13 +88,14 @@ function Set-LocalDistribution {
         [int] $InProgress = 2,
         [int] $CompleteAfterMs,
         [int] $CompleteStaggerMs,
+        [double] $IntervalMinutes,
         [string] $DomainName,
         [string] $Comment,
         [hashtable] $Fault = @{},
         [switch] $Tenant
     )
     $settings = @{ count = $Count; pageCap = $PageCap; inProgress = $InProgress; faults = $Fault }
-    $optional = @{ CompleteAfterMs = 'completeAfterMs'; CompleteStaggerMs = 'completeStaggerMs'; DomainName = 'domainName'; Comment = 'comment' }
+    $optional = @{ CompleteAfterMs = 'completeAfterMs'; CompleteStaggerMs = 'completeStaggerMs'; IntervalMinutes = 'intervalMinutes'; DomainName = 'domainName'; Comment = 'comment' }
     foreach ($parameter in $optional.Keys) {
         if ($PSBoundParameters.ContainsKey($parameter)) { $settings[$optional[$parameter]] = $PSBoundParameters[$parameter] }
     }

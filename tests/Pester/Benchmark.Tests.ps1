@@ -25,9 +25,13 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '## Cold start: where the time goes', '| default |', '`DOTNET_TieredPGO=0`', '`DOTNET_ReadyToRun=0`'
                 "| pwsh's own start: process start → first script line | **", '| `Import-Module` | **', '| first GET from a bare `HttpClient`'
                 '| first page through `Get-CFInvalidationList -MaxItem 100 -NoAutoIteration`', '| then the whole listing', '| sum of the phases | **'
-                '## Machine', 'CPUs (nproc)', 'Load average')) {
+                '## Machine', 'CPUs (nproc)', 'Load average'
+                '## Account scale: "invalidations created in the last 24 hours, across the account"', '| **ours**: `Get-CFInvalidationList -AllDistributions -CreatedAfter $since`, -ThrottleLimit 4 | 3 |'
+                '| ours <= 1.5x the ideal |', "| one distribution's whole listing <= 1.1x")) {
             $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
         }
+        # The account scenario's early stop: exactly the pages that hold the window (1 ListDistributions + 3 x 4).
+        $text | Should -Match '\| \*\*ours\*\*: [^|]+\| 3 \| [\d,]+ ms \| 13 \| [1-4] \|'
         # Each breakdown cell is a measured phase: wall ms, then the methods JIT-compiled in it.
         $breakdownRows = @($text -split '\r?\n' | Where-Object { $_.StartsWith("| pwsh's own start") -or $_.StartsWith('| `Import-Module` |') -or $_.StartsWith('| first page through') })
         $breakdownRows.Count | Should -Be 3

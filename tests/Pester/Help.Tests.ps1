@@ -82,7 +82,7 @@ Describe '<Name> help' -ForEach @(
     It 'has a SYNTAX block that names the parameters of Get-Command -Syntax in the same order' {
         # One code block per parameter set, in Get-Command's order.
         $syntaxSection = [regex]::Match($script:markdown, '(?s)## SYNTAX(.*?)\n## ').Groups[1].Value
-        $syntaxBlocks = ([regex]::Matches($syntaxSection, '(?s)```\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }) -join ' '
+        $syntaxBlocks = @([regex]::Matches($syntaxSection, '(?s)```\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }) -join "`n"
         Get-SyntaxParameter $syntaxBlocks | Should -Be (Get-SyntaxParameter (Get-Command $script:command.Name -Syntax | Out-String))
     }
 

@@ -129,7 +129,7 @@ Describe 'Wait-CFInvalidation' {
 
         $failures.Count | Should -Be 0
         @($written | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Polling*trying again next round*' }).Count | Should -Be 1
-        ($written | Where-Object Id -eq $pending).Status | Should -Be 'Completed'
+        ($written | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_.Id -eq $pending }).Status | Should -Be 'Completed'
         (Get-Polls ETHROTTLED).Count | Should -Be 4
     }
 
@@ -140,7 +140,7 @@ Describe 'Wait-CFInvalidation' {
             $null = $shell.AddScript("Import-Module '$ModulePath'; Wait-CFInvalidation ECTRLC -EndpointUrl '$endpoint' -PollIntervalSec 60")
             $async = $shell.BeginInvoke()
             $deadline = [datetime]::UtcNow.AddSeconds(10)
-            while ((Get-Polls ECTRLC).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while (@(Get-Polls ECTRLC).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             Start-Sleep -Milliseconds 200 # into the sleep between rounds
             $stopwatch = [Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
@@ -151,10 +151,16 @@ Describe 'Wait-CFInvalidation' {
         finally { $shell.Dispose() }
     }
 
-    It 'rejects the tenant form without -Id with one InvalidParameter error before any request' {
+    It 'waits for everything in progress on a distribution tenant, listing it once' {
+        Set-LocalDistribution -Server $server -Tenant -Id dt_WAITTENANT1 -Count 5 -InProgress 2 -CompleteAfterMs 300 -CompleteStaggerMs 300 | Out-Null
         Clear-LocalRequestLog -Server $server
-        { Wait-CFInvalidation -DistributionTenantId dt_1 -EndpointUrl $endpoint -ErrorAction Stop } |
-            Should -Throw -ErrorId "InvalidParameter,$script:commandName"
-        @(Get-LocalRequestLog -Server $server).Count | Should -Be 0
+
+        $written = @(Wait-CFInvalidation -DistributionTenantId dt_WAITTENANT1 -EndpointUrl $endpoint -PollIntervalSec 1)
+
+        $written.Count | Should -Be 2
+        $written.Status | Should -Be @('Completed', 'Completed')
+        $written.DistributionTenantId | Should -Be @('dt_WAITTENANT1', 'dt_WAITTENANT1')
+        @(Get-LocalRequestLog -Server $server -TenantId dt_WAITTENANT1 -Operation ListInvalidationsForDistributionTenant).Count | Should -Be 1
+        @(Get-LocalRequestLog -Server $server -TenantId dt_WAITTENANT1 -Operation GetInvalidationForDistributionTenant).Count | Should -BeGreaterOrEqual 2
     }
 }

@@ -20,6 +20,7 @@ namespace CloudFrontInvalidations.CloudFront
 
         // A field initializer runs before the base constructor, which builds the pipeline.
         private readonly RequestAttemptObserver _attemptObserver = new RequestAttemptObserver();
+        private readonly AdaptiveConcurrencyLimit _concurrencyLimit = new AdaptiveConcurrencyLimit();
 
         /// <summary>Credentials from AWSSDK.Core's default chain (environment, profiles, SSO, container, instance).</summary>
         public CloudFrontClient(CloudFrontConfig config) : base(config) { }
@@ -38,6 +39,10 @@ namespace CloudFrontInvalidations.CloudFront
         public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
             CancellationToken cancellationToken = default) =>
             Invoke(ListInvalidationsOperation.Instance, request, cancellationToken);
+
+        public Task<ListInvalidationsResponse> ListInvalidationsForDistributionTenantAsync(
+            ListInvalidationsForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
+            Invoke(ListInvalidationsForDistributionTenantOperation.Instance, request, cancellationToken);
 
         public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
             CancellationToken cancellationToken = default) =>
@@ -73,6 +78,8 @@ namespace CloudFrontInvalidations.CloudFront
             pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
             pipeline.AddHandlerAfter<RetryHandler>(_attemptObserver);
+            // Inserted right after the retry handler, so outside the observer: an attempt's time excludes its wait for a slot.
+            pipeline.AddHandlerAfter<RetryHandler>(new AdaptiveConcurrencyHandler(_concurrencyLimit));
         }
 
         /// <summary>Every CloudFront operation is SigV4-signed.</summary>

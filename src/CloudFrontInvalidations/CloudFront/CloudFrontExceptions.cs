@@ -24,6 +24,12 @@ namespace CloudFrontInvalidations.CloudFront
         {
         }
 
+        private static readonly string[] ThrottlingCodes = { "Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded" };
+
+        /// <summary>The service (or a gateway before it) refused the request's rate: a Throttling code or HTTP 429.</summary>
+        internal static bool IsThrottling(AmazonServiceException failure) =>
+            Array.IndexOf(ThrottlingCodes, failure.ErrorCode) >= 0 || failure.StatusCode == (HttpStatusCode)429;
+
         /// <summary>The typed exception for an error code, or the base type for codes without one.</summary>
         internal static CloudFrontServiceException FromErrorResponse(ErrorResponse error) => error.Code switch
         {

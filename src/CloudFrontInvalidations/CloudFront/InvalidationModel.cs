@@ -15,7 +15,16 @@ namespace CloudFrontInvalidations.CloudFront
         public int? MaxItems { get; set; }
     }
 
-    /// <summary>Output of the ListInvalidations operation.</summary>
+    /// <summary>Input of the ListInvalidationsForDistributionTenant operation (MaxItems is an integer in its model).</summary>
+    internal sealed class ListInvalidationsForDistributionTenantRequest : AmazonWebServiceRequest
+    {
+        /// <summary>The distribution tenant's id.</summary>
+        public string? Id { get; set; }
+        public string? Marker { get; set; }
+        public int? MaxItems { get; set; }
+    }
+
+    /// <summary>Output of the ListInvalidations operation, and of ListInvalidationsForDistributionTenant (same shape).</summary>
     public sealed class ListInvalidationsResponse : AmazonWebServiceResponse
     {
         public InvalidationList? InvalidationList { get; set; }
@@ -35,8 +44,13 @@ namespace CloudFrontInvalidations.CloudFront
     /// <summary>One invalidation batch as the cmdlet writes it to the pipeline.</summary>
     public sealed class InvalidationSummary
     {
-        /// <summary>The distribution the batch belongs to; not on the wire, set by the lister.</summary>
+        /// <summary>
+        /// The distribution listed; not on the wire, set by the lister. Null for a tenant's item: the tenant's
+        /// listing does not say which distribution serves it.
+        /// </summary>
         public string? DistributionId { get; set; }
+        /// <summary>The distribution tenant listed (-DistributionTenantId); null for a distribution's item.</summary>
+        public string? DistributionTenantId { get; set; }
         public string? Id { get; set; }
         /// <summary>When the batch was created, in UTC; null when the response did not say.</summary>
         public DateTime? CreateTime { get; set; }

@@ -14,24 +14,49 @@ using InvalidationPage = CloudFrontInvalidations.Listing.ListedPage<CloudFrontIn
 namespace CloudFrontInvalidations.Commands
 {
     /// <summary>
-    /// Lists a distribution's invalidation batches (CloudFront ListInvalidations), newest first,
-    /// writing each item as its page arrives.
+    /// Lists invalidation batches, newest first, writing each item as its page arrives: of one or more distributions
+    /// (ListInvalidations), of every distribution in the account (ListDistributions first), or of distribution tenants
+    /// (ListInvalidationsForDistributionTenant); several listings run concurrently, written in input order.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true, DefaultParameterSetName = ByDistributionSet)]
     [OutputType(typeof(InvalidationSummary))]
     public sealed class GetCFInvalidationListCommand : ConcurrentAwsCmdlet, IListingOutput, IDisposable
     {
+        private const string ByDistributionSet = "ByDistribution";
+        private const string AllDistributionsSet = "AllDistributions";
+        private const string ByTenantSet = "ByDistributionTenant";
+
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private ListingInvocation? _invocation;
+        private CreationWindow? _created;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+            ParameterSetName = ByDistributionSet)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionId]
         [ArgumentCompleter(typeof(DistributionIdCompleter))]
-        public string DistributionId { get; set; } = string.Empty;
+        public string[] DistributionId { get; set; } = Array.Empty<string>();
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Every distribution of the account, in ListDistributions order.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllDistributionsSet)]
+        public SwitchParameter AllDistributions { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTenantSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionTenantId]
+        public string[] DistributionTenantId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only invalidations created at or after this instant; paging stops at the first older one.</summary>
+        [Parameter]
+        public DateTime? CreatedAfter { get; set; }
+
+        /// <summary>Only invalidations created before this instant.</summary>
+        [Parameter]
+        public DateTime? CreatedBefore { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByDistributionSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByTenantSet)]
         [Alias("NextToken")]
         public string? Marker { get; set; }
 
@@ -58,8 +83,9 @@ namespace CloudFrontInvalidations.Commands
             try
             {
                 selector = ResponseSelector.Parse(Select);
+                _created = CreationWindow.From(CreatedAfter, CreatedBefore);
             }
-            catch (InvalidParameterException invalid)
+            catch (Exception invalid) when (invalid is InvalidParameterException || invalid is InvalidTimeWindowException)
             {
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
                 throw; // not reached: ThrowTerminatingError always throws
@@ -74,33 +100,99 @@ namespace CloudFrontInvalidations.Commands
         protected override void ProcessRecord()
         {
             var invocation = _invocation!;
-            // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
-            Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit - 1));
-            if (invocation.Window.IsFull)
+            if (ParameterSetName == AllDistributionsSet)
             {
-                invocation.Window.MarkIncomplete();
+                ListAccount(invocation);
                 return;
             }
-            var listing = new InvalidationListing(DistributionId, new ListingOptions
+            var tenants = ParameterSetName == ByTenantSet;
+            var ids = tenants ? DistributionTenantId : DistributionId;
+            // Ids bound from the command line are all known now; the pipeline's total is not.
+            if (!MyInvocation.ExpectingInput) invocation.Reporter.ListingsExpected(ids.Length);
+            foreach (var id in ids)
             {
-                StartMarker = Marker,
-                PageSize = MaxItem,
-                // "^Name" needs the parameter, not the listing: one request still checks the distribution.
-                AutoIterate = AutoIterate && invocation.Selector.ParameterName == null,
-            }, invocation.Selector.ParameterName is string name ? GetType().GetProperty(name)!.GetValue(this) : null);
-            invocation.FanOut.Add(listing, token => invocation.Lister.ListPages(listing.DistributionId, listing.Options, token));
-            // Whatever is ready, without waiting.
-            Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit));
+                if (!Enqueue(invocation, tenants ? InvalidationOwner.Tenant(id) : InvalidationOwner.Distribution(id))) return;
+            }
         }
 
         /// <summary>
+        /// -AllDistributions: each distribution is queued as its ListDistributions page arrives, so the first listings
+        /// run while the account is still being listed. A failure of ListDistributions itself comes after the output of
+        /// the distributions listed before it (they are listed to the end), as a non-terminating error.
+        /// </summary>
+        private void ListAccount(ListingInvocation invocation)
+        {
+            var distributions = new DistributionLister(invocation.Client.ListDistributionsAsync);
+            var queued = 0;
+            try
+            {
+                foreach (var page in distributions.ListPages(new ListingOptions(), _stopping.Token))
+                {
+                    invocation.Reporter.DistributionPageReceived(page);
+                    if (!page.IsTruncated) invocation.Reporter.ListingsExpected(queued + page.Items.Count);
+                    foreach (var distribution in page.Items)
+                    {
+                        if (!Enqueue(invocation, InvalidationOwner.Distribution(distribution.Id!))) return;
+                        queued++;
+                    }
+                }
+            }
+            catch (Exception failure) when (!_stopping.IsCancellationRequested)
+            {
+                Write(invocation, invocation.FanOut.Drain(maxPending: 0));
+                invocation.Window.MarkIncomplete();
+                // Distributions, not invalidations, were delivered: the resume advice of an interrupted listing does not apply.
+                var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
+                WriteFailure(cause, ErrorMap.ToErrorRecord(cause, "Listing the account's distributions", DistributionLister.Target));
+            }
+        }
+
+        /// <summary>Queues one listing after making room for it; false when nothing more is to be listed (-First, Ctrl+C).</summary>
+        private bool Enqueue(ListingInvocation invocation, InvalidationOwner owner)
+        {
+            // Room for this input first (at most ThrottleLimit pending), writing what is waited for; -First may be
+            // reached meanwhile (the fan-out is then stopped).
+            if (!invocation.Window.IsFull) Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit - 1));
+            if (_stopping.IsCancellationRequested) return false;
+            if (invocation.Window.IsFull)
+            {
+                invocation.Window.MarkIncomplete();
+                return false;
+            }
+            var options = new ListingOptions
+            {
+                StartMarker = Marker,
+                PageSize = MaxItem,
+                Created = _created,
+                // "^Name" needs the parameter, not the listing: one request still checks the distribution.
+                AutoIterate = AutoIterate && invocation.Selector.ParameterName == null,
+            };
+            var listing = new InvalidationListing(owner, options, SelectedParameterValue(invocation.Selector.ParameterName, owner));
+            invocation.FanOut.Add(listing, token => invocation.Lister.ListPages(owner, options, token));
+            // Whatever is ready, without waiting.
+            Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit));
+            return true;
+        }
+
+        // "^DistributionId" (or "^DistributionTenantId") is this input's id, not the whole array bound.
+        private object? SelectedParameterValue(string? name, InvalidationOwner owner) => name switch
+        {
+            null => null,
+            nameof(DistributionId) => owner.IsTenant ? null : owner.Id,
+            nameof(DistributionTenantId) => owner.IsTenant ? owner.Id : null,
+            _ => GetType().GetProperty(name)!.GetValue(this),
+        };
+
+        /// <summary>
         /// -IncludeTotalCount: the objects seen, known only at the end (never an extra request). Exact (accuracy 1)
-        /// when every listing reached its last page; otherwise a lower bound with accuracy 0 ("Unknown total count").
+        /// when every listing reached its last page or the end of the time window; otherwise a lower bound with
+        /// accuracy 0 ("Unknown total count").
         /// </summary>
         protected override void EndProcessing()
         {
             var invocation = _invocation!;
-            Write(invocation, invocation.FanOut.Drain(maxPending: 0));
+            if (!invocation.Window.IsFull) Write(invocation, invocation.FanOut.Drain(maxPending: 0));
+            invocation.Reporter.InvocationEnded();
             if (PagingParameters.IncludeTotalCount.IsPresent)
                 WriteObject(PagingParameters.NewTotalCount(invocation.Window.Seen, invocation.Window.IsSeenExact ? 1.0 : 0.0));
         }
@@ -118,7 +210,7 @@ namespace CloudFrontInvalidations.Commands
                     switch (delivery.Kind)
                     {
                         case DeliveryKind.Started:
-                            reporter.ListingStarted(listing.DistributionId, listing.Options);
+                            reporter.ListingStarted(listing.Owner, listing.Options);
                             break;
                         case DeliveryKind.Result:
                             reporter.PageReceived(delivery.Result);
@@ -142,7 +234,8 @@ namespace CloudFrontInvalidations.Commands
                         case DeliveryKind.Failed:
                             window.MarkIncomplete();
                             reporter.ListingEnded();
-                            WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!, listing.DistributionId));
+                            WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!,
+                                $"{ErrorMap.ListingActivity} of {listing.Owner.Kind} '{listing.Owner.Id}'", listing.Owner.Id));
                             break;
                     }
                 }
@@ -150,6 +243,13 @@ namespace CloudFrontInvalidations.Commands
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+            }
+            catch
+            {
+                // The pipeline takes no more (Select-Object -First stops its upstream from inside WriteObject):
+                // stop every listing now rather than when PowerShell disposes this command.
+                invocation.FanOut.Dispose();
+                throw;
             }
         }
 

@@ -13,7 +13,7 @@ namespace CloudFrontInvalidations.Commands
         {
             Client = client;
             Getter = new InvalidationGetter(client.GetInvalidationAsync, client.GetInvalidationForDistributionTenantAsync);
-            Lister = new InvalidationLister(client.ListInvalidationsAsync);
+            Lister = new InvalidationLister(client.ListInvalidationsAsync, client.ListInvalidationsForDistributionTenantAsync);
             Stopping = stopping;
         }
 

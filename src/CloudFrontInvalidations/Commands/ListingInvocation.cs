@@ -17,7 +17,7 @@ namespace CloudFrontInvalidations.Commands
             int throttleLimit, bool fetchAhead, CancellationToken stopping)
         {
             Client = client;
-            Lister = new InvalidationLister(client.ListInvalidationsAsync);
+            Lister = new InvalidationLister(client.ListInvalidationsAsync, client.ListInvalidationsForDistributionTenantAsync);
             Selector = selector;
             Window = window;
             Reporter = reporter;

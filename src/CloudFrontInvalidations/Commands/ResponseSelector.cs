@@ -19,7 +19,7 @@ namespace CloudFrontInvalidations.Commands
         public const string DefaultSelect = "InvalidationList.Items";
         private const string WholeResponse = "*";
         private const string ParameterPrefix = "^";
-        private static readonly string[] SelectableParameters = { "DistributionId", "Marker", "MaxItem" };
+        private static readonly string[] SelectableParameters = { "DistributionId", "DistributionTenantId", "Marker", "MaxItem" };
 
         private readonly PropertyInfo[] _path;
 

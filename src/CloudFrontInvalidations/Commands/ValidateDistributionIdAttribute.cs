@@ -47,9 +47,10 @@ namespace CloudFrontInvalidations.Commands
             : base("invalidation id", @"\A[A-Za-z0-9]+\z", "ASCII letters and digits, such as I2J0I21PCUYOIK") { }
     }
 
+    /// <summary>CloudFront's model gives tenant ids no pattern; the ids it issues are dt_ + letters and digits.</summary>
     internal sealed class ValidateDistributionTenantIdAttribute : ValidateCloudFrontIdAttribute
     {
         public ValidateDistributionTenantIdAttribute()
-            : base("distribution tenant id", @"\A[A-Za-z0-9_]+\z", "ASCII letters, digits and underscores, such as dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB") { }
+            : base("distribution tenant id", @"\A[A-Za-z0-9_-]+\z", "ASCII letters, digits, '_' and '-', such as dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB") { }
     }
 }

@@ -68,13 +68,10 @@ namespace CloudFrontInvalidations.Commands
         {
             if (ParameterSetName == GetCFInvalidationCommand.DistributionTenantSet)
             {
-                if (Id is not { Length: > 0 })
-                {
-                    ThrowTerminatingError(ErrorMap.ToErrorRecord(new InvalidParameterException(nameof(Id),
-                        "Give -Id with -DistributionTenantId: waiting for everything in progress on a distribution tenant needs ListInvalidationsForDistributionTenant, which this version does not call yet."),
-                        Activity, DistributionTenantId));
-                }
-                foreach (var id in Id!) Add(InvalidationTarget.OfDistributionTenant(DistributionTenantId, id));
+                if (Id is { Length: > 0 } tenantIds)
+                    foreach (var id in tenantIds) Add(InvalidationTarget.OfDistributionTenant(DistributionTenantId, id));
+                else
+                    AddInProgress(InvalidationOwner.Tenant(DistributionTenantId));
             }
             else if (Id is { Length: > 0 } ids)
             {
@@ -82,7 +79,7 @@ namespace CloudFrontInvalidations.Commands
             }
             else
             {
-                AddInProgress(DistributionId);
+                AddInProgress(InvalidationOwner.Distribution(DistributionId));
             }
         }
 
@@ -111,15 +108,15 @@ namespace CloudFrontInvalidations.Commands
             if (_seen.Add(target)) _targets.Add(target);
         }
 
-        /// <summary>Lists the distribution now and adds its invalidations in progress; a failed listing is that input's error.</summary>
-        private void AddInProgress(string distributionId)
+        /// <summary>Lists the distribution (or tenant) now and adds its invalidations in progress; a failed listing is that input's error.</summary>
+        private void AddInProgress(InvalidationOwner owner)
         {
             var before = _targets.Count;
             try
             {
-                foreach (var page in _invocation!.Lister.ListPages(distributionId, new ListingOptions(), _stopping.Token))
+                foreach (var page in _invocation!.Lister.ListPages(owner, new ListingOptions(), _stopping.Token))
                     foreach (var item in page.Items.Where(item => item.Status != Invalidation.CompletedStatus))
-                        Add(InvalidationTarget.OfDistribution(distributionId, item.Id!));
+                        Add(owner.IsTenant ? InvalidationTarget.OfDistributionTenant(owner.Id, item.Id!) : InvalidationTarget.OfDistribution(owner.Id, item.Id!));
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -127,10 +124,10 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, distributionId));
+                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ErrorMap.ListingActivity} of {owner.Kind} '{owner.Id}'", owner.Id));
                 return;
             }
-            WriteVerbose($"Distribution '{distributionId}': {_targets.Count - before} invalidation(s) in progress to wait for.");
+            WriteVerbose($"{owner.Kind} '{owner.Id}': {_targets.Count - before} invalidation(s) in progress to wait for.");
         }
 
         private void Write(WaitEvent waitEvent)

@@ -8,15 +8,21 @@ namespace CloudFrontInvalidations.Listing
     {
         internal ListedPage(string operation, string target, int pageNumber, string? requestMarker, TResponse response,
             PageContents<TItem> contents, TimeSpan elapsed)
+            : this(operation, target, pageNumber, requestMarker, response, contents.Items, contents.IsTruncated, contents.NextMarker, elapsed)
+        {
+        }
+
+        private ListedPage(string operation, string target, int pageNumber, string? requestMarker, TResponse response,
+            IReadOnlyList<TItem> items, bool isTruncated, string? nextMarker, TimeSpan elapsed)
         {
             Operation = operation;
             Target = target;
             PageNumber = pageNumber;
             RequestMarker = requestMarker;
             Response = response;
-            Items = contents.Items;
-            IsTruncated = contents.IsTruncated;
-            NextMarker = contents.NextMarker;
+            Items = items;
+            IsTruncated = isTruncated;
+            NextMarker = nextMarker;
             Elapsed = elapsed;
         }
 
@@ -27,10 +33,15 @@ namespace CloudFrontInvalidations.Listing
         internal string? RequestMarker { get; }
         internal TResponse Response { get; }
         internal IReadOnlyList<TItem> Items { get; }
-        /// <summary>The service has more after this page.</summary>
+        /// <summary>The listing has more after this page (the service said so, and no time window ended here).</summary>
         internal bool IsTruncated { get; }
         internal string? NextMarker { get; }
         internal TimeSpan Elapsed { get; }
+
+        /// <summary>This page with only <paramref name="items"/>; when <paramref name="windowEnded"/>, the listing ends here.</summary>
+        internal ListedPage<TResponse, TItem> Narrowed(IReadOnlyList<TItem> items, bool windowEnded) =>
+            new ListedPage<TResponse, TItem>(Operation, Target, PageNumber, RequestMarker, Response, items,
+                IsTruncated && !windowEnded, NextMarker, Elapsed);
     }
 
     /// <summary>How far and how a listing pages.</summary>
@@ -42,5 +53,7 @@ namespace CloudFrontInvalidations.Listing
         public int? PageSize { get; set; }
         /// <summary>Follow NextMarker until the list is not truncated; otherwise one page.</summary>
         public bool AutoIterate { get; set; } = true;
+        /// <summary>-CreatedAfter/-CreatedBefore of an invalidation listing; null: every item.</summary>
+        public CreationWindow? Created { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Management.Automation;
@@ -8,21 +9,28 @@ using CloudFrontInvalidations.Listing;
 namespace CloudFrontInvalidations.Reporting
 {
     /// <summary>
-    /// Progress, verbose and debug reporting of listings, one after another: progress while pages follow one
-    /// another, a verbose line per request, a debug line per failed attempt.
-    /// Never writes a credential: only ids, markers, statuses, error codes and request ids.
+    /// Progress, verbose and debug reporting of listings, one after another in output order (the fan-out hands
+    /// them back so): with several listings, an overall progress of listings done / total and invalidations so
+    /// far; per listing, progress while its pages follow one another; a verbose line per request, a debug line
+    /// per failed attempt. Never writes a credential: only ids, markers, statuses, error codes and request ids.
     /// </summary>
     internal sealed class ListingReporter
     {
-        private const int ProgressActivityId = 1;
+        private const int OverallActivityId = 1;
+        private const int ProgressActivityId = 2;
 
         private readonly IListingOutput _output;
         // Attempts fail on SDK threads; they are written from the pipeline thread at the next report.
         private readonly ConcurrentQueue<RequestAttempt> _failedAttempts = new ConcurrentQueue<RequestAttempt>();
-        private string _target = string.Empty;
+        private InvalidationOwner? _owner;
         private ListingOptions _options = new ListingOptions();
         private bool _progressShown;
         private int _itemsSoFar;
+        // Over the whole invocation: listings ended, of how many (null while unknown), invalidations written.
+        private int _listingsDone;
+        private int? _listingsTotal;
+        private long _itemsOverall;
+        private bool _overallShown;
 
         internal ListingReporter(IListingOutput output)
         {
@@ -32,9 +40,12 @@ namespace CloudFrontInvalidations.Reporting
         /// <summary>Thread-safe: hand it to <see cref="CloudFrontClient.AttemptFailed"/>.</summary>
         internal void RecordFailedAttempt(RequestAttempt attempt) => _failedAttempts.Enqueue(attempt);
 
-        internal void ListingStarted(string target, ListingOptions options)
+        /// <summary>How many listings the invocation runs, once known (an array, or the account's distributions once listed).</summary>
+        internal void ListingsExpected(int total) => _listingsTotal = total;
+
+        internal void ListingStarted(InvalidationOwner owner, ListingOptions options)
         {
-            _target = target;
+            _owner = owner;
             _options = options;
             _progressShown = false;
             _itemsSoFar = 0;
@@ -44,34 +55,71 @@ namespace CloudFrontInvalidations.Reporting
         {
             WriteFailedAttempts();
             _itemsSoFar += page.Items.Count;
-            _output.WriteVerbose(DescribeRequest(page));
+            _itemsOverall += page.Items.Count;
+            _output.WriteVerbose(DescribeRequest(page, "invalidations"));
 
             // A single page (or -NoAutoIteration) is over before progress could help anyone.
             if (!_options.AutoIterate || !(page.IsTruncated || _progressShown)) return;
             _output.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, string.Format(CultureInfo.InvariantCulture,
-                "{0} page(s), {1} invalidations so far", page.PageNumber, _itemsSoFar)));
+                "{0} page(s), {1} invalidations so far", page.PageNumber, _itemsSoFar)) { ParentActivityId = ParentId });
             _progressShown = true;
+        }
+
+        /// <summary>One page of the account's distributions (-AllDistributions): its verbose line.</summary>
+        internal void DistributionPageReceived<TItem>(ListedPage<ListDistributionsResponse, TItem> page)
+        {
+            WriteFailedAttempts();
+            _output.WriteVerbose(DescribeRequest(page, "distributions", pageSize: null));
         }
 
         /// <summary>Call when the listing ends, whether it finished or failed.</summary>
         internal void ListingEnded()
         {
             WriteFailedAttempts();
-            if (!_progressShown) return;
-            _output.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-            _progressShown = false;
+            _listingsDone++;
+            if (_progressShown)
+            {
+                _output.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, "Done")
+                    { RecordType = ProgressRecordType.Completed, ParentActivityId = ParentId });
+                _progressShown = false;
+            }
+            // One listing needs no overall line; a pipeline's total is unknown, so any count there says something.
+            if (_listingsTotal == 1) return;
+            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} done, {2} invalidations so far",
+                _listingsDone, _listingsTotal?.ToString(CultureInfo.InvariantCulture) ?? "?", _itemsOverall);
+            var record = new ProgressRecord(OverallActivityId, OverallActivity, status);
+            if (_listingsTotal is int total && total > 0) record.PercentComplete = Math.Min(100, _listingsDone * 100 / total);
+            _output.WriteProgress(record);
+            _overallShown = true;
         }
 
-        private string Activity => $"Listing invalidations of distribution {_target}";
+        /// <summary>Call once at the end of the invocation.</summary>
+        internal void InvocationEnded()
+        {
+            WriteFailedAttempts();
+            if (!_overallShown) return;
+            _output.WriteProgress(new ProgressRecord(OverallActivityId, OverallActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            _overallShown = false;
+        }
 
-        private string DescribeRequest<TResponse, TItem>(ListedPage<TResponse, TItem> page) where TResponse : AmazonWebServiceResponse
+        private int ParentId => _listingsTotal == 1 ? -1 : OverallActivityId;
+
+        private string Activity => $"Listing invalidations of {_owner?.Kind} {_owner?.Id}";
+
+        private string OverallActivity => $"Listing invalidations of {_owner?.Kind}s";
+
+        private string DescribeRequest<TResponse, TItem>(ListedPage<TResponse, TItem> page, string itemsNoun) where TResponse : AmazonWebServiceResponse =>
+            DescribeRequest(page, itemsNoun, _options.PageSize);
+
+        private static string DescribeRequest<TResponse, TItem>(ListedPage<TResponse, TItem> page, string itemsNoun, int? pageSize)
+            where TResponse : AmazonWebServiceResponse
         {
             var metadata = page.Response.ResponseMetadata;
             return string.Format(CultureInfo.InvariantCulture,
-                "{0} {1} page {2}: Marker {3}, MaxItems {4} -> HTTP {5}, {6} invalidations, AWS request id {7}, {8:F0} ms",
+                "{0} {1} page {2}: Marker {3}, MaxItems {4} -> HTTP {5}, {6} {7}, AWS request id {8}, {9:F0} ms",
                 page.Operation, page.Target, page.PageNumber, page.RequestMarker ?? "(none)",
-                _options.PageSize?.ToString(CultureInfo.InvariantCulture) ?? "(service default)",
-                (int)page.Response.HttpStatusCode, page.Items.Count, metadata?.RequestId ?? "(none)",
+                pageSize?.ToString(CultureInfo.InvariantCulture) ?? "(service default)",
+                (int)page.Response.HttpStatusCode, page.Items.Count, itemsNoun, metadata?.RequestId ?? "(none)",
                 page.Elapsed.TotalMilliseconds);
         }
 

@@ -1,0 +1,149 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    The realistic-network scenario: "invalidations created in the last 24 hours, across the account", every
+    request taking 100 ms at the endpoint; writes its section of bench/results.md (the rest of the file stays).
+.DESCRIPTION
+    An account of 40 distributions x 2,000 invalidations spread over 60 days (tests/LocalCloudFront with
+    latencyMs 100 and intervalMinutes 43.2). Contestants, in one run: ours (-AllDistributions -CreatedAfter),
+    ours the way AWS.Tools would do it (one distribution after another, whole histories, then Where-Object), a
+    boto3 script in one process (list_distributions, the list_invalidations paginator per distribution, a
+    filter), and the ideal (pages that must be fetched / ThrottleLimit x 100 ms). Also a single distribution's
+    full listing against pages x 100 ms. Run by Invoke-Benchmark.ps1 after its report, or alone.
+.PARAMETER Quick
+    Smoke run: 3 distributions x 60 invalidations, 10 per page, 20 ms per request.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $Manifest,
+    [string] $OutputPath = (Join-Path $PSScriptRoot 'results.md'),
+    [ValidateRange(1, 20)] [int] $Repetitions = 3,
+    [switch] $Quick
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
+Import-Module (Join-Path $RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1') -Force
+Import-Module (Resolve-Path -LiteralPath $Manifest).Path -Force
+
+# Run as a process of its own: local fake keys, no profile files, nothing from the user's AWS environment.
+$workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-account-$PID"
+New-Item -ItemType Directory -Force $workDir | Out-Null
+foreach ($name in 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDFRONT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE') {
+    Remove-Item "env:$name" -ErrorAction SilentlyContinue
+}
+$env:AWS_ACCESS_KEY_ID = 'AKIDLOCALBENCH'; $env:AWS_SECRET_ACCESS_KEY = 'local-bench-secret'
+$env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
+$env:AWS_CONFIG_FILE = Join-Path $workDir 'config'; $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $workDir 'credentials'
+Set-Content $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
+
+$Distributions = if ($Quick) { 3 } else { 40 }
+$PerDistribution = if ($Quick) { 60 } else { 2000 }
+$PageSize = if ($Quick) { 10 } else { 100 }
+$LatencyMs = if ($Quick) { 20 } else { 100 }
+$ThrottleLimit = 4
+$IntervalMinutes = 60.0 * 24 * 60 / 2000   # 2,000 invalidations over 60 days (kept in -Quick: the window holds 34)
+$Newest = [datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc)   # LocalCloudFront's newest CreateTime
+$Since = $Newest.AddHours(-24)
+$SlowRounds = 1   # the whole-history contestants take minutes per round at 100 ms per request
+$Invariant = [cultureinfo]::InvariantCulture
+
+$ids = 1..$Distributions | ForEach-Object { 'EACCOUNT{0:D3}' -f $_ }
+$server = Start-LocalCloudFront -LatencyMs $LatencyMs -Distribution @(
+    $ids | ForEach-Object { @{ id = $_; count = $PerDistribution; pageCap = $PageSize; intervalMinutes = $IntervalMinutes } })
+$url = $server.Url
+$inWindowPerDistribution = [Math]::Min($PerDistribution, [Math]::Floor(24 * 60 / $IntervalMinutes) + 1)
+$expected = $Distributions * $inWindowPerDistribution
+# The pages that hold the window: up to and including the one holding the first older item, plus ListDistributions.
+$windowPages = [Math]::Ceiling(($inWindowPerDistribution + 1) / $PageSize)
+$pagesNeeded = [Math]::Ceiling($Distributions / 100) + $Distributions * $windowPages
+$fullPages = [Math]::Ceiling($PerDistribution / $PageSize)
+
+function Measure-Block([scriptblock] $Block, [string] $What, [int] $Expected) {
+    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+    $count = & $Block
+    $stopwatch.Stop()
+    Assert-Count $What $count $Expected
+    $stopwatch.Elapsed.TotalMilliseconds
+}
+
+try {
+    $contestants = [ordered]@{
+        Ours = @{ Name = "**ours**: ``Get-CFInvalidationList -AllDistributions -CreatedAfter `$since``, -ThrottleLimit $ThrottleLimit"; Rounds = $Repetitions; Run = {
+                Measure-Block { (Get-CFInvalidationList -AllDistributions -CreatedAfter $Since -ThrottleLimit $ThrottleLimit -MaxItem $PageSize -EndpointUrl $url | Measure-Object).Count } 'ours' $expected } }
+        AwsToolsWay = @{ Name = 'ours the AWS.Tools way: one distribution after another, whole histories, then `Where-Object CreateTime -ge $since`'; Rounds = $SlowRounds; Run = {
+                Measure-Block { (Get-CFInvalidationList -AllDistributions -ThrottleLimit 1 -MaxItem $PageSize -EndpointUrl $url | Where-Object CreateTime -ge $Since | Measure-Object).Count } 'the AWS.Tools way' $expected } }
+        Single = @{ Name = "ours, one distribution's whole history ($PerDistribution items, $fullPages pages)"; Rounds = $Repetitions; Run = {
+                Measure-Block { (Get-CFInvalidationList $ids[0] -MaxItem $PageSize -EndpointUrl $url | Measure-Object).Count } 'one distribution' $PerDistribution } }
+    }
+    $boto3 = Find-Boto3
+    if ($boto3) {
+        $contestants.Boto3 = @{ Name = "boto3 $($boto3.Version) in one process: list_distributions, list_invalidations paginator per distribution, filter"; Rounds = $SlowRounds; Run = {
+                $run = Invoke-TimedProcess @($boto3.Python, (Join-Path $PSScriptRoot 'boto3_account.py'), $url, $Since.ToString('o'))
+                Assert-Count 'boto3' $run.Output $expected
+                $run.Milliseconds } }
+    }
+    foreach ($contestant in $contestants.Values) {
+        $contestant.Samples = [Collections.Generic.List[double]]::new()
+        for ($round = 1; $round -le $contestant.Rounds; $round++) {
+            Write-Host "  account scale, round $round/$($contestant.Rounds): $($contestant.Name)"
+            Clear-LocalRequestLog -Server $server
+            $contestant.Samples.Add((& $contestant.Run))
+            if ($round -eq 1) {
+                $log = @(Get-LocalRequestLog -Server $server)
+                $contestant.Requests = $log.Count
+                $contestant.Peak = Get-LocalPeakConcurrency -Server $server
+            }
+        }
+        $contestant.Median = Get-Median $contestant.Samples.ToArray()
+    }
+}
+finally {
+    Stop-LocalCloudFront -Server $server
+    Remove-Item -Recurse -Force $workDir -ErrorAction SilentlyContinue
+}
+
+$ideal = $pagesNeeded / $ThrottleLimit * $LatencyMs
+$singleIdeal = $fullPages * $LatencyMs
+$ours = $contestants.Ours
+function Format-Ms([double] $Value) { $Value.ToString('N0', $Invariant) + ' ms' }
+function Format-Target([string] $Target, [double] $Ratio, [double] $Limit, [switch] $AtLeast) {
+    $met = if ($AtLeast) { $Ratio -ge $Limit } else { $Ratio -le $Limit }
+    "| $Target | $(Format-Ratio $Ratio) | $(if ($met) { 'met' } else { '**NOT MET**' }) |"
+}
+
+$section = [Collections.Generic.List[string]]::new()
+$section.Add('<!-- account-scale: written by bench/AccountScale.ps1; the rest of the file by Invoke-Benchmark.ps1 -->')
+$section.Add('## Account scale: "invalidations created in the last 24 hours, across the account"')
+$section.Add('')
+$section.Add("$(if ($Quick) { 'QUICK smoke run: tiny account, numbers meaningless. ' } else { '' })Produced on $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $Invariant)) UTC. " +
+    "Every request takes $LatencyMs ms at the endpoint (latencyMs); $Distributions distributions x $PerDistribution invalidations, one every $IntervalMinutes minutes " +
+    "(60 days for 2,000), $PageSize per page; $expected invalidations in the window ($inWindowPerDistribution per distribution). " +
+    "Pages that must be fetched: $pagesNeeded (ListDistributions, then $windowPages per distribution up to the first older item); " +
+    "ideal = $pagesNeeded / ThrottleLimit $ThrottleLimit x $LatencyMs ms = $(Format-Ms $ideal). Medians of the rounds shown.")
+$section.Add('')
+$section.Add('| contestant | rounds | median | requests | peak in flight |')
+$section.Add('|---|---|---|---|---|')
+foreach ($contestant in $contestants.Values) {
+    $section.Add("| $($contestant.Name) | $($contestant.Samples.Count) | $(Format-Ms $contestant.Median) | $($contestant.Requests) | $($contestant.Peak) |")
+}
+$section.Add("| ideal: $pagesNeeded pages / $ThrottleLimit x $LatencyMs ms | | $(Format-Ms $ideal) | $pagesNeeded | $ThrottleLimit |")
+$section.Add('')
+$section.Add('| target | measured | verdict |')
+$section.Add('|---|---|---|')
+if ($contestants.Contains('Boto3')) { $section.Add((Format-Target 'ours >= 20x faster than the boto3 script' ($contestants.Boto3.Median / $ours.Median) 20 -AtLeast)) }
+else { $section.Add('| ours >= 20x faster than the boto3 script | boto3 not installed | not measured |') }
+$section.Add((Format-Target 'ours <= 1.5x the ideal' ($ours.Median / $ideal) 1.5))
+$section.Add((Format-Target "one distribution's whole listing <= 1.1x (pages x $LatencyMs ms)" ($contestants.Single.Median / $singleIdeal) 1.1))
+$section.Add((Format-Target 'ours vs. ours the AWS.Tools way (speed-up)' ($contestants.AwsToolsWay.Median / $ours.Median) 1 -AtLeast))
+$section.Add('<!-- /account-scale -->')
+
+$text = if (Test-Path -LiteralPath $OutputPath) { Get-Content -Raw -LiteralPath $OutputPath } else { '' }
+$pattern = '(?s)<!-- account-scale:.*?<!-- /account-scale -->'
+$block = $section -join [Environment]::NewLine
+$text = if ($text -match $pattern) { [regex]::Replace($text, $pattern, { $block }) } else { $text.TrimEnd() + [Environment]::NewLine + [Environment]::NewLine + $block }
+Set-Content -LiteralPath $OutputPath -Value $text.TrimEnd() -Encoding utf8NoBOM
+Write-Host $block
