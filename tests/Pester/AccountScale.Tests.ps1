@@ -92,7 +92,7 @@ Describe 'Get-CFInvalidationList at account scale' {
 
         It 'reports a failing distribution in its place, non-terminating, and lists the others' {
             Set-LocalDistribution -Server $script:server -Id EFAILING -Count 10 -Fault @{ errorCode = 'AccessDenied' }
-            try { $stream = @(Get-CFInvalidationList ESCALE01, EFAILING, ESCALE02 -CreatedAfter $script:Newest.AddHours(-1.5) -ThrottleLimit 3 -EndpointUrl $script:url 2>&1) }
+            try { $stream = @(Get-CFInvalidationList ESCALE01, EFAILING, ESCALE02 -CreatedAfter $script:Newest.AddHours(-1.5) -ThrottleLimit 3 -EndpointUrl $script:url -ErrorAction Continue 2>&1) }
             finally { Remove-LocalDistribution -Server $script:server -Id EFAILING }
             $stream.Count | Should -Be 5
             @($stream[0..1].DistributionId) | Should -Be @('ESCALE01', 'ESCALE01')
@@ -177,7 +177,7 @@ Describe 'Get-CFInvalidationList at account scale' {
 
         It 'reports a failure of ListDistributions after the distributions listed before it' {
             Set-LocalServerSettings -Server $script:server -DistributionPageCap 4 -DistributionListFault @{ errorCode = 'AccessDenied'; errorAtRequest = 2 }
-            $stream = @(Get-CFInvalidationList -AllDistributions -CreatedAfter $script:Newest.AddHours(-0.5) -EndpointUrl $script:url 2>&1)
+            $stream = @(Get-CFInvalidationList -AllDistributions -CreatedAfter $script:Newest.AddHours(-0.5) -EndpointUrl $script:url -ErrorAction Continue 2>&1)
             @($stream[0..3].DistributionId) | Should -Be $script:Ids[0..3]
             $stream[4].FullyQualifiedErrorId | Should -Be 'AccessDenied,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
             $stream[4].ToString() | Should -BeLike "Listing the account's distributions failed:*"
@@ -198,7 +198,7 @@ Describe 'Get-CFInvalidationList at account scale' {
         }
 
         It 'reports an unknown tenant as EntityNotFound and lists the others' {
-            $stream = @(Get-CFInvalidationList -DistributionTenantId dt_MISSING, dt_SCALE1 -CreatedAfter $script:Newest.AddHours(-1.5) -EndpointUrl $script:url 2>&1)
+            $stream = @(Get-CFInvalidationList -DistributionTenantId dt_MISSING, dt_SCALE1 -CreatedAfter $script:Newest.AddHours(-1.5) -EndpointUrl $script:url -ErrorAction Continue 2>&1)
             $stream[0].FullyQualifiedErrorId | Should -Be 'EntityNotFound,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
             $stream[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $stream[0].TargetObject | Should -Be 'dt_MISSING'

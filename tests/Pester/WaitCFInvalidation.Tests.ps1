@@ -25,6 +25,7 @@ Describe 'Wait-CFInvalidation' {
     It 'waits for everything in progress on a distribution, writing each as it completes and polling only pending ones' {
         Reset-Distribution EWAIT -InProgress 3 -CompleteAfterMs 1200 -CompleteStaggerMs 1000
         $inProgress = @(Get-CFInvalidationList EWAIT -EndpointUrl $endpoint | Where-Object Status -eq 'InProgress')
+        Wait-SettledRequestLog -DistributionId EWAIT | Out-Null # a request is logged once answered: let it land before clearing
         Clear-LocalRequestLog -Server $server
         $stopwatch = [Diagnostics.Stopwatch]::StartNew()
 
@@ -68,6 +69,7 @@ Describe 'Wait-CFInvalidation' {
     It 'costs one request and returns at once for an already completed invalidation' {
         Reset-Distribution EDONE -InProgress 0 -CompleteAfterMs $null
         $done = Get-CFInvalidationList EDONE -EndpointUrl $endpoint | Select-Object -First 1
+        Wait-SettledRequestLog -DistributionId EDONE | Out-Null
         Clear-LocalRequestLog -Server $server
         $stopwatch = [Diagnostics.Stopwatch]::StartNew()
 

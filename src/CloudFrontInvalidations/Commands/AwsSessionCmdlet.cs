@@ -66,9 +66,10 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
-        /// <param name="timeout">Per HTTP attempt; null keeps AWSSDK.Core's default.</param>
-        private protected CloudFrontClient Connect(TimeSpan? timeout)
+        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null keeps AWSSDK.Core's default.</param>
+        private protected CloudFrontClient Connect(int? attemptTimeoutSec)
         {
+            var timeout = attemptTimeoutSec.HasValue ? TimeSpan.FromSeconds(attemptTimeoutSec.Value) : (TimeSpan?)null;
             var parameters = SessionParameters.FromBound(MyInvocation.BoundParameters, GetUnresolvedProviderPathFromPSPath);
             try
             {

@@ -49,7 +49,7 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            _invocation = new InvalidationInvocation(Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null),
+            _invocation = new InvalidationInvocation(Connect(TimeoutSec),
                 _stopping.Token);
             // One result per unit: nothing for a unit to wait for once it has its answer.
             _gets = new OrderedFanOut<InvalidationTarget, Invalidation>(ThrottleLimit, bufferCapacity: 1, fetchAhead: true, _stopping.Token);

@@ -90,7 +90,7 @@ namespace CloudFrontInvalidations.Commands
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            var client = Connect(TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null);
+            var client = Connect(TimeoutSec);
             // A count to reach (-First) fetches no page ahead that the count may then have no use for.
             var fetchAhead = PagingParameters.First == ulong.MaxValue;
             _invocation = new ListingInvocation(client, selector, new PagingWindow(PagingParameters.Skip, PagingParameters.First),
