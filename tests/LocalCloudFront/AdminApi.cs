@@ -25,10 +25,10 @@ public static class AdminApi
         });
         admin.MapGet("/settings", (ServerState server) => Results.Json(server.Settings, SettingsJson.Options));
         admin.MapPut("/settings", PutServerSettingsAsync);
-        admin.MapGet("/requests", (RequestLog log) => Results.Json(log.Snapshot(), SettingsJson.Options));
-        admin.MapDelete("/requests", (RequestLog log) =>
+        admin.MapGet("/requests", async (RequestLog log) => Results.Json(await log.SnapshotAsync(), SettingsJson.Options));
+        admin.MapDelete("/requests", async (RequestLog log) =>
         {
-            log.Clear();
+            await log.ClearAsync();
             return Results.NoContent();
         });
     }

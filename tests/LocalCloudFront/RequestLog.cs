@@ -46,24 +46,39 @@ public sealed class RequestLog(ServerState server)
     /// <summary>The status logged when the connection was aborted before any answer was sent.</summary>
     public const int NoAnswer = 0;
 
+    /// <summary>How long a read of the log waits for answers already sent to be logged.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(2);
+
     private readonly Lock gate = new();
     private readonly List<RequestLogEntry> entries = [];
     private long lastSequence;
+    // Answers whose headers have gone out but whose entry is not logged yet: a client can have its answer first.
+    private int answeredUnlogged;
 
-    public IReadOnlyList<RequestLogEntry> Snapshot()
+    /// <summary>The log, once every answer already sent is in it.</summary>
+    public async Task<IReadOnlyList<RequestLogEntry>> SnapshotAsync()
     {
+        await SettleAsync();
         lock (gate)
         {
             return entries.ToArray();
         }
     }
 
-    public void Clear()
+    /// <summary>Clears the log, once every answer already sent is in it (so none lands after the clear).</summary>
+    public async Task ClearAsync()
     {
+        await SettleAsync();
         lock (gate)
         {
             entries.Clear();
         }
+    }
+
+    private async Task SettleAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (Volatile.Read(ref answeredUnlogged) > 0 && waited.Elapsed < SettleLimit) await Task.Delay(2);
     }
 
     /// <summary>
@@ -81,6 +96,13 @@ public sealed class RequestLog(ServerState server)
         // Taken after admission and before leaving, so the log never shows more admitted requests
         // overlapping than the gate let in.
         DateTime startUtc = PreciseClock.UtcNow;
+        var answered = 0;
+        context.Response.OnStarting(() =>
+        {
+            answered = 1;
+            Interlocked.Increment(ref answeredUnlogged);
+            return Task.CompletedTask;
+        });
         try
         {
             if (admitted)
@@ -105,6 +127,7 @@ public sealed class RequestLog(ServerState server)
                 server.Leave();
             }
             Add(context, exchange, startUtc, endUtc);
+            if (answered == 1) Interlocked.Decrement(ref answeredUnlogged);
         }
     }
 
