@@ -96,11 +96,12 @@ public sealed class RequestLog(ServerState server)
         // Taken after admission and before leaving, so the log never shows more admitted requests
         // overlapping than the gate let in.
         DateTime startUtc = PreciseClock.UtcNow;
-        var answered = 0;
+        // 0 before the answer starts, 1 once it has started and is counted, 2 once logged. Kestrel may start an
+        // answer only after this middleware has returned (nothing written): then it is logged already and not counted.
+        var answer = 0;
         context.Response.OnStarting(() =>
         {
-            answered = 1;
-            Interlocked.Increment(ref answeredUnlogged);
+            if (Interlocked.CompareExchange(ref answer, 1, 0) == 0) Interlocked.Increment(ref answeredUnlogged);
             return Task.CompletedTask;
         });
         try
@@ -127,7 +128,7 @@ public sealed class RequestLog(ServerState server)
                 server.Leave();
             }
             Add(context, exchange, startUtc, endUtc);
-            if (answered == 1) Interlocked.Decrement(ref answeredUnlogged);
+            if (Interlocked.Exchange(ref answer, 2) == 1) Interlocked.Decrement(ref answeredUnlogged);
         }
     }
 

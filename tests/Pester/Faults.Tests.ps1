@@ -191,13 +191,12 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
             $run = Invoke-Listing ESLOW @{ TimeoutSec = 1 }
             $watch.Stop()
 
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2.4 -Because 'the answer comes after 2.5 s; the client gives up at 1 s'
             $run.Errors[0].FullyQualifiedErrorId | Should -Be "RequestTimeout,$commandName"
             $run.Errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
             $run.Errors[0].Exception | Should -BeOfType [TimeoutException]
-            # One attempt (AWS_MAX_ATTEMPTS=1), though .NET may resend on a pooled connection of an earlier invocation
-            # that it found closed (seen up to a few times on a loaded machine): each send gives up at 1 s, never at 2.5 s.
-            $run.Requests.Count | Should -BeGreaterOrEqual 1
-            $watch.Elapsed.TotalSeconds | Should -BeLessThan (1.4 * $run.Requests.Count) -Because 'the answer comes after 2.5 s; each send gives up at 1 s'
+            # One attempt (AWS_MAX_ATTEMPTS=1); .NET may still resend once on a pooled connection it found closed.
+            $run.Requests.Count | Should -BeIn 1, 2
             $run.Requests.aborted | Should -Not -Contain $false -Because 'no request may run to its answer'
         }
     }

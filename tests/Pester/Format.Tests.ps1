@@ -7,7 +7,7 @@ BeforeAll {
     $script:server = Start-LocalCloudFront -Distribution @(
         @{ id = 'EFORMATONE0001'; count = 3; inProgress = 1 }
         @{ id = 'EFORMATTWO0002'; count = 2; inProgress = 0 }
-    )
+    ) -Tenant @(@{ id = 'dt_FORMATTENANT01'; count = 2; inProgress = 1 })
     $script:items = @('EFORMATONE0001', 'EFORMATTWO0002' | Get-CFInvalidationList -EndpointUrl $script:server.Url)
 }
 
@@ -76,5 +76,22 @@ Describe 'InvalidationSummary views' {
             @($mixed | Where-Object CreateTime -ge $since).Id | Should -Be @($script:items | Where-Object CreateTime -ge $since).Id
             @($mixed | Where-Object CreateTime -ge $since).Count | Should -Be 2
         }
+    }
+}
+
+Describe 'Tenant invalidation views' {
+    BeforeAll {
+        $script:tenantItems = @(Get-CFInvalidationList -DistributionTenantId dt_FORMATTENANT01 -EndpointUrl $script:server.Url)
+    }
+
+    It 'shows the distribution tenant, not an empty distribution, in the table' {
+        $lines = @(($script:tenantItems | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^DistributionTenantId\s+Id\s+Status\s+CreateTime \(UTC\)\s*$'
+        $lines[2] | Should -Match "^dt_FORMATTENANT01\s+$($script:tenantItems[0].Id)\s+InProgress\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s*$"
+    }
+
+    It 'shows the distribution tenant in the list view, and the item is still an InvalidationSummary' {
+        $script:tenantItems[0] | Should -BeOfType [CloudFrontInvalidations.CloudFront.InvalidationSummary]
+        ($script:tenantItems[0] | Format-List | Out-String) | Should -Match 'DistributionTenantId\s*: dt_FORMATTENANT01'
     }
 }

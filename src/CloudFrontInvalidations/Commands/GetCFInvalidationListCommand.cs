@@ -215,7 +215,7 @@ namespace CloudFrontInvalidations.Commands
                         case DeliveryKind.Result:
                             reporter.PageReceived(delivery.Result);
                             foreach (var output in invocation.Selector.Select(delivery.Result.Response))
-                                if (window.Admit()) WriteObject(output);
+                                if (window.Admit()) WriteObject(listing.Owner.IsTenant && output is InvalidationSummary summary ? AsTenantItem(summary) : output);
                             listing.MoreAfterLastPage = delivery.Result.IsTruncated;
                             if (window.IsFull)
                             {
@@ -251,6 +251,16 @@ namespace CloudFrontInvalidations.Commands
                 invocation.FanOut.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>The type name that selects the tenant views (DistributionTenantId, not an empty DistributionId, first).</summary>
+        internal const string TenantItemTypeName = "CloudFrontInvalidations.CloudFront.InvalidationSummary#DistributionTenant";
+
+        private static PSObject AsTenantItem(InvalidationSummary summary)
+        {
+            var item = new PSObject(summary);
+            item.TypeNames.Insert(0, TenantItemTypeName);
+            return item;
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
