@@ -95,7 +95,7 @@ public sealed class RequestLog(ServerState server)
         bool admitted = !gated || server.TryEnter();
         // Taken after admission and before leaving, so the log never shows more admitted requests
         // overlapping than the gate let in.
-        DateTime startUtc = PreciseClock.UtcNow;
+        DateTime startUtc = DateTime.UtcNow;
         // 0 before the answer starts, 1 once it has started and is counted, 2 once logged. Kestrel may start an
         // answer only after this middleware has returned (nothing written): then it is logged already and not counted.
         var answer = 0;
@@ -122,7 +122,7 @@ public sealed class RequestLog(ServerState server)
         }
         finally
         {
-            DateTime endUtc = PreciseClock.UtcNow;
+            DateTime endUtc = DateTime.UtcNow;
             if (gated && admitted)
             {
                 server.Leave();
@@ -166,14 +166,6 @@ public sealed class RequestLog(ServerState server)
     }
 }
 
-/// <summary>UTC time with the Stopwatch's resolution and monotonic within the process.</summary>
-public static class PreciseClock
-{
-    private static readonly DateTime StartUtc = DateTime.UtcNow;
-    private static readonly long StartTimestamp = Stopwatch.GetTimestamp();
-
-    public static DateTime UtcNow => StartUtc + Stopwatch.GetElapsedTime(StartTimestamp);
-}
 
 /// <summary>The credential scope of a SigV4 Authorization header; the signature is not verified.</summary>
 public sealed record SigV4Credential(string AccessKeyId, string? Date, string? Region, string? Service)
