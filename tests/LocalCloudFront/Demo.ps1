@@ -1,8 +1,9 @@
 <#
 .SYNOPSIS
-    The main job, end to end on this machine: starts the local CloudFront-compatible endpoint with
-    two distributions (a few hundred invalidations over several pages), imports the built module and
-    lists them, then stops the endpoint.
+    The main jobs, end to end on this machine: starts the local CloudFront-compatible endpoint with
+    two distributions (a few hundred invalidations over several pages), imports the built module, lists
+    them, asks an account-wide question, shows the paths of two invalidations and waits for one to
+    complete, then stops the endpoint.
 #>
 param([Parameter(Mandatory)][string] $ModulePath)
 
@@ -16,7 +17,8 @@ $env:AWS_SECRET_ACCESS_KEY = 'local-demo-secret'
 
 $server = Start-LocalCloudFront -Distribution @(
     @{ id = 'E1WEBSITE0001'; count = 340; pageCap = 100; inProgress = 3; domainName = 'd111111abcdef8.cloudfront.net'; comment = 'www' }
-    @{ id = 'E2ASSETS00002'; count = 125; pageCap = 100; inProgress = 1; domainName = 'd222222abcdef8.cloudfront.net'; comment = 'assets' }
+    # Its invalidation in progress completes four seconds after the start, so the demo can wait for it for real.
+    @{ id = 'E2ASSETS00002'; count = 125; pageCap = 100; inProgress = 1; completeAfterMs = 4000; domainName = 'd222222abcdef8.cloudfront.net'; comment = 'assets' }
 )
 try {
     $endpoint = $server.Url
@@ -37,6 +39,12 @@ try {
         "Get-CFInvalidationList E2ASSETS00002 -MaxItem 10 -NoAutoIteration -EndpointUrl $endpoint | Format-Table Id, Status, CreateTime"
     Show 'Paging by hand: -Select * returns the page itself, with the marker to continue from' `
         "(Get-CFInvalidationList E2ASSETS00002 -MaxItem 10 -NoAutoIteration -Select '*' -EndpointUrl $endpoint).InvalidationList | Format-List Marker, NextMarker, IsTruncated, Quantity"
+    Show 'The account question: what was invalidated in the last two hours of the demo data (it ends at 2026-11-01 00:00 UTC), on every distribution; paging stops at the first older item' `
+        "Get-CFInvalidationList -AllDistributions -CreatedAfter ([datetime]'2026-10-31T22:00:00Z') -EndpointUrl $endpoint | Measure-Object | ForEach-Object Count"
+    Show 'Which paths did the two newest invalidations flush? (GetInvalidation for each, concurrently, in input order)' `
+        "Get-CFInvalidationList E1WEBSITE0001 -First 2 -EndpointUrl $endpoint | Get-CFInvalidation -EndpointUrl $endpoint | Format-List DistributionId, Id, Status, Paths"
+    Show 'Wait until everything in progress on a distribution is done, polling every second (a few seconds here)' `
+        "Wait-CFInvalidation E2ASSETS00002 -PollIntervalSec 1 -TimeoutSec 60 -EndpointUrl $endpoint"
     Show 'An unknown distribution is a typed, non-terminating error' `
         "Get-CFInvalidationList EDOESNOTEXIST -EndpointUrl $endpoint -ErrorAction Continue 2>&1 | ForEach-Object { `$_.FullyQualifiedErrorId + ' / ' + `$_.CategoryInfo.Category }"
 
