@@ -156,12 +156,21 @@ namespace CloudFrontInvalidations.Tests
             var waiter = new InvalidationWaiter((target, token) => new DistributionInvalidation { Id = target.Id, Status = "InProgress" },
                 _ => false, new StopwatchWaitClock());
             var stopwatch = Stopwatch.StartNew();
-            stopping.CancelAfter(TimeSpan.FromMilliseconds(200));
+            var cancelledAt = TimeSpan.Zero;
+            // Ctrl+C from a thread of its own: a timer (CancelAfter) fires on the thread pool, which parallel tests may keep busy.
+            var ctrlC = new Thread(() =>
+            {
+                Thread.Sleep(200);
+                cancelledAt = stopwatch.Elapsed;
+                stopping.Cancel();
+            });
+            ctrlC.Start();
 
             Assert.ThrowsAny<OperationCanceledException>(() => waiter.Wait(new[] { Target("I1") },
                 new WaitOptions(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), throttleLimit: 1), stopping.Token).ToList());
 
-            Assert.InRange(stopwatch.Elapsed.TotalMilliseconds, 150, 700);
+            ctrlC.Join();
+            Assert.InRange((stopwatch.Elapsed - cancelledAt).TotalMilliseconds, 0, 500);
         }
 
         private static void InterlockedMax(ref int target, int value)

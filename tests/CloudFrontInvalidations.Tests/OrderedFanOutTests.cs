@@ -213,7 +213,7 @@ namespace CloudFrontInvalidations.Tests
             using var stop = new CancellationTokenSource();
             using var fanOut = new OrderedFanOut<string, string>(1, 10, fetchAhead: true, stop.Token);
             fanOut.Add("A", token => Unit("A", 1, token, _ => token.WaitHandle.WaitOne()));
-            var draining = Task.Run(() => fanOut.Drain(0).ToList());
+            var draining = Task.Factory.StartNew(() => fanOut.Drain(0).ToList(), TaskCreationOptions.LongRunning); // a thread of its own, as a pipeline thread is
             Settle();
 
             var clock = Stopwatch.StartNew();
