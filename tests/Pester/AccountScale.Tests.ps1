@@ -139,7 +139,9 @@ Describe 'Get-CFInvalidationList at account scale' {
             $items.Count | Should -Be 25
             Start-Sleep -Milliseconds 300
             $requests = Get-Requests ListInvalidations
-            @($requests | Where-Object { [datetime]$_.startUtc -gt $returnedAt }) | Should -BeNullOrEmpty
+            # The endpoint stamps a request when it takes it in, a little after the client sent it (2 cores shared by
+            # both): a request sent just before the return can carry a later time. 100 ms is far below the 300 ms waited.
+            @($requests | Where-Object { [datetime]$_.startUtc -gt $returnedAt.AddMilliseconds(100) }) | Should -BeNullOrEmpty
             @($requests | Where-Object { [datetime]$_.startUtc -gt $script:writtenAt -and -not $_.aborted }) | Should -BeNullOrEmpty
         }
 
