@@ -19,7 +19,7 @@ namespace CloudFrontInvalidations.Tests
         private readonly Dictionary<string, double> _completesAtSeconds = new Dictionary<string, double>();
         private readonly Dictionary<string, Func<int, Exception?>> _failures = new Dictionary<string, Func<int, Exception?>>();
 
-        private static InvalidationTarget Target(string id) => InvalidationTarget.OfDistribution("E1", id);
+        private static InvalidationTarget Target(string id) => new InvalidationTarget(InvalidationOwner.Distribution("E1"), id);
 
         /// <summary>The scripted source: Completed from its time on; a scripted failure for the n-th poll of an id.</summary>
         private Invalidation Get(InvalidationTarget target, CancellationToken token)
@@ -29,7 +29,7 @@ namespace CloudFrontInvalidations.Tests
             if (_failures.TryGetValue(target.Id, out var failure) && failure(_polls.Count(p => p.Id == target.Id)) is Exception e) throw e;
             return new DistributionInvalidation
             {
-                DistributionId = target.DistributionId,
+                DistributionId = target.Owner.Id,
                 Id = target.Id,
                 CreateTime = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(int.Parse(target.Id.Substring(1))),
                 Status = at >= _completesAtSeconds[target.Id] ? "Completed" : "InProgress",

@@ -185,6 +185,25 @@ Describe 'Get-CFInvalidationList at account scale' {
             $stream[4].ToString() | Should -BeLike "Listing the account's distributions failed:*"
             $stream.Count | Should -Be 5
         }
+
+        It 'lets a distribution''s failure under -ErrorAction Stop, and Select-Object -First, end the command as they are, not as a ListDistributions failure' {
+            Set-LocalDistribution -Server $script:server -Id EFAILING -Count 10 -Fault @{ errorCode = 'AccessDenied' } | Out-Null
+            try {
+                # One at a time: the failing distribution (listed first) is written while the account is still being listed.
+                $caught = $null
+                try { Get-CFInvalidationList -AllDistributions -ThrottleLimit 1 -EndpointUrl $script:url -ErrorAction Stop | Out-Null }
+                catch { $caught = $_ }
+                $caught.FullyQualifiedErrorId | Should -Be 'AccessDenied,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
+                $caught.TargetObject | Should -Be 'EFAILING'
+
+                $errorsBefore = $Error.Count
+                $items = @(Get-CFInvalidationList -AllDistributions -ThrottleLimit 1 -MaxItem 10 -EndpointUrl $script:url -ErrorAction SilentlyContinue |
+                    Where-Object DistributionId -ne 'EFAILING' | Select-Object -First 15)
+                $items.Count | Should -Be 15
+                @($Error | Select-Object -First ($Error.Count - $errorsBefore) | Where-Object { $_.TargetObject -eq "the account's distributions" }) | Should -BeNullOrEmpty
+            }
+            finally { Remove-LocalDistribution -Server $script:server -Id EFAILING }
+        }
     }
 
     Describe 'Get-CFInvalidationList -DistributionTenantId' {

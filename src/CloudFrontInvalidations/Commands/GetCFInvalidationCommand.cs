@@ -59,20 +59,15 @@ namespace CloudFrontInvalidations.Commands
         {
             // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
             Write(_gets!.Drain(maxPending: ThrottleLimit - 1));
-            var target = ParameterSetName == DistributionTenantSet
-                ? InvalidationTarget.OfDistributionTenant(DistributionTenantId, Id)
-                : InvalidationTarget.OfDistribution(DistributionId, Id);
+            var target = new InvalidationTarget(ParameterSetName == DistributionTenantSet
+                ? InvalidationOwner.Tenant(DistributionTenantId)
+                : InvalidationOwner.Distribution(DistributionId), Id);
             var getter = _invocation!.Getter;
-            _gets.Add(target, token => GetOne(getter, target, token));
+            _gets.AddOne(target, token => getter.Get(target, token));
             Write(_gets.Drain(maxPending: ThrottleLimit));
         }
 
         protected override void EndProcessing() => Write(_gets!.Drain(maxPending: 0));
-
-        private static IEnumerable<Invalidation> GetOne(Waiting.InvalidationGetter getter, InvalidationTarget target, CancellationToken token)
-        {
-            yield return getter.Get(target, token);
-        }
 
         /// <summary>Writes each invalidation, in input order, and each failure in its place.</summary>
         private void Write(IEnumerable<Delivery<InvalidationTarget, Invalidation>> deliveries)

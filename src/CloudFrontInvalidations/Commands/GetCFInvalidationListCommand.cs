@@ -122,20 +122,31 @@ namespace CloudFrontInvalidations.Commands
         /// </summary>
         private void ListAccount(ListingInvocation invocation)
         {
-            var distributions = new DistributionLister(invocation.Client.ListDistributionsAsync);
             var queued = 0;
+            using var pages = new DistributionLister(invocation.Client.ListDistributionsAsync)
+                .ListPages(new ListingOptions(), _stopping.Token).GetEnumerator();
+            while (NextDistributionPage(invocation, pages) is { } page)
+            {
+                invocation.Reporter.DistributionPageReceived(page);
+                if (!page.IsTruncated) invocation.Reporter.ListingsExpected(queued + page.Items.Count);
+                foreach (var distribution in page.Items)
+                {
+                    if (!Enqueue(invocation, InvalidationOwner.Distribution(distribution.Id!))) return;
+                    queued++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The next ListDistributions page; null at the end, or after its failure has been reported. Only the account's
+        /// listing fails here: what writing the invalidations throws (Select-Object -First, -ErrorAction Stop) passes by.
+        /// </summary>
+        private ListedPage<ListDistributionsResponse, DistributionSummary>? NextDistributionPage(ListingInvocation invocation,
+            IEnumerator<ListedPage<ListDistributionsResponse, DistributionSummary>> pages)
+        {
             try
             {
-                foreach (var page in distributions.ListPages(new ListingOptions(), _stopping.Token))
-                {
-                    invocation.Reporter.DistributionPageReceived(page);
-                    if (!page.IsTruncated) invocation.Reporter.ListingsExpected(queued + page.Items.Count);
-                    foreach (var distribution in page.Items)
-                    {
-                        if (!Enqueue(invocation, InvalidationOwner.Distribution(distribution.Id!))) return;
-                        queued++;
-                    }
-                }
+                return pages.MoveNext() ? pages.Current : null;
             }
             catch (Exception failure) when (!_stopping.IsCancellationRequested)
             {
@@ -144,6 +155,7 @@ namespace CloudFrontInvalidations.Commands
                 // Distributions, not invalidations, were delivered: the resume advice of an interrupted listing does not apply.
                 var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
                 WriteFailure(cause, ErrorMap.ToErrorRecord(cause, "Listing the account's distributions", DistributionLister.Target));
+                return null;
             }
         }
 
@@ -235,7 +247,7 @@ namespace CloudFrontInvalidations.Commands
                             window.MarkIncomplete();
                             reporter.ListingEnded();
                             WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!,
-                                $"{ErrorMap.ListingActivity} of {listing.Owner.Kind} '{listing.Owner.Id}'", listing.Owner.Id));
+                                $"{ErrorMap.ListingActivity} of {listing.Owner}", listing.Owner.Id));
                             break;
                     }
                 }

@@ -1,3 +1,4 @@
+using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Listing;
 
 namespace CloudFrontInvalidations.Commands

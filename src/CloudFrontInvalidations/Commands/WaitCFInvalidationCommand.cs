@@ -8,7 +8,6 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
-using CloudFrontInvalidations.Session;
 using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Commands
@@ -46,7 +45,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateDistributionTenantId]
         public string DistributionTenantId { get; set; } = string.Empty;
 
-        /// <summary>Without it (distributions only), every invalidation in progress on the distribution when it is listed.</summary>
+        /// <summary>Without it, every invalidation in progress on the distribution (or tenant) when it is listed.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("InvalidationId")]
         [ValidateNotNullOrEmpty]
@@ -67,20 +66,18 @@ namespace CloudFrontInvalidations.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName == GetCFInvalidationCommand.DistributionTenantSet)
-            {
-                if (Id is { Length: > 0 } tenantIds)
-                    foreach (var id in tenantIds) Add(InvalidationTarget.OfDistributionTenant(DistributionTenantId, id));
-                else
-                    AddInProgress(InvalidationOwner.Tenant(DistributionTenantId));
-            }
-            else if (Id is { Length: > 0 } ids)
-            {
-                foreach (var id in ids) Add(InvalidationTarget.OfDistribution(DistributionId, id));
-            }
+                AddOwned(InvalidationOwner.Tenant(DistributionTenantId));
             else
-            {
-                AddInProgress(InvalidationOwner.Distribution(DistributionId));
-            }
+                AddOwned(InvalidationOwner.Distribution(DistributionId));
+        }
+
+        /// <summary>-Id's invalidations of the owner, or without -Id every invalidation in progress on it now.</summary>
+        private void AddOwned(InvalidationOwner owner)
+        {
+            if (Id is { Length: > 0 } ids)
+                foreach (var id in ids) Add(new InvalidationTarget(owner, id));
+            else
+                AddInProgress(owner);
         }
 
         protected override void EndProcessing()
@@ -116,7 +113,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 foreach (var page in _invocation!.Lister.ListPages(owner, new ListingOptions(), _stopping.Token))
                     foreach (var item in page.Items.Where(item => item.Status != Invalidation.CompletedStatus))
-                        Add(owner.IsTenant ? InvalidationTarget.OfDistributionTenant(owner.Id, item.Id!) : InvalidationTarget.OfDistribution(owner.Id, item.Id!));
+                        Add(new InvalidationTarget(owner, item.Id!));
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -124,10 +121,10 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ErrorMap.ListingActivity} of {owner.Kind} '{owner.Id}'", owner.Id));
+                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ErrorMap.ListingActivity} of {owner}", owner.Id));
                 return;
             }
-            WriteVerbose($"{owner.Kind} '{owner.Id}': {_targets.Count - before} invalidation(s) in progress to wait for.");
+            WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
         }
 
         private void Write(WaitEvent waitEvent)

@@ -63,6 +63,14 @@ namespace CloudFrontInvalidations.Concurrency
             _workers.Add(StartWhenSlotFree(unit, work));
         }
 
+        /// <summary>Queues a unit whose work is one blocking step with one result (a get, a poll).</summary>
+        internal void AddOne(TInput input, Func<CancellationToken, TResult> work) => Add(input, token => One(work, token));
+
+        private static IEnumerable<TResult> One(Func<CancellationToken, TResult> work, CancellationToken token)
+        {
+            yield return work(token);
+        }
+
         /// <summary>
         /// Hands back, in input order, what is ready: <see cref="DeliveryKind.Started"/>, the results, then
         /// <see cref="DeliveryKind.Completed"/> or <see cref="DeliveryKind.Failed"/> per unit. Waits for the head

@@ -7,24 +7,6 @@ using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Listing
 {
-    /// <summary>Whose invalidations are listed: a distribution (ListInvalidations) or a distribution tenant.</summary>
-    internal sealed class InvalidationOwner
-    {
-        private InvalidationOwner(string id, bool isTenant)
-        {
-            Id = id;
-            IsTenant = isTenant;
-        }
-
-        internal static InvalidationOwner Distribution(string id) => new InvalidationOwner(id, isTenant: false);
-        internal static InvalidationOwner Tenant(string id) => new InvalidationOwner(id, isTenant: true);
-
-        internal string Id { get; }
-        internal bool IsTenant { get; }
-        /// <summary>"distribution" or "distribution tenant".</summary>
-        internal string Kind => IsTenant ? "distribution tenant" : "distribution";
-    }
-
     /// <summary>
     /// A distribution's or a distribution tenant's invalidations, page by page, newest first, each item stamped
     /// with its owner; with a <see cref="CreationWindow"/>, only the items inside it, and no request after the

@@ -22,21 +22,19 @@ namespace CloudFrontInvalidations.Waiting
         internal Invalidation Get(InvalidationTarget target, CancellationToken cancellationToken)
         {
             Invalidation? invalidation;
-            if (target.DistributionTenantId == null)
+            var owner = target.Owner;
+            if (!owner.IsTenant)
             {
-                var response = _getInvalidation(new GetInvalidationRequest { DistributionId = target.DistributionId, Id = target.Id },
+                var response = _getInvalidation(new GetInvalidationRequest { DistributionId = owner.Id, Id = target.Id },
                     cancellationToken).GetAwaiter().GetResult();
-                if (response.Invalidation != null) response.Invalidation.DistributionId = target.DistributionId;
+                if (response.Invalidation != null) response.Invalidation.DistributionId = owner.Id;
                 invalidation = response.Invalidation;
             }
             else
             {
-                var response = _getForTenant(new GetInvalidationForDistributionTenantRequest
-                {
-                    DistributionTenantId = target.DistributionTenantId,
-                    Id = target.Id,
-                }, cancellationToken).GetAwaiter().GetResult();
-                if (response.Invalidation != null) response.Invalidation.DistributionTenantId = target.DistributionTenantId;
+                var response = _getForTenant(new GetInvalidationForDistributionTenantRequest { DistributionTenantId = owner.Id, Id = target.Id },
+                    cancellationToken).GetAwaiter().GetResult();
+                if (response.Invalidation != null) response.Invalidation.DistributionTenantId = owner.Id;
                 invalidation = response.Invalidation;
             }
             // Without its Status an invalidation can be neither reported nor waited on.

@@ -63,7 +63,7 @@ namespace CloudFrontInvalidations.Waiting
                 fetchAhead: true, cancellationToken);
             while (true)
             {
-                foreach (var target in pending) polls.Add(target, token => Poll(target, token));
+                foreach (var target in pending) polls.AddOne(target, token => _get(target, token));
                 var stillPending = new List<InvalidationTarget>(pending.Count);
                 foreach (var delivery in polls.Drain(maxPending: 0))
                 {
@@ -112,11 +112,6 @@ namespace CloudFrontInvalidations.Waiting
                 }
                 _clock.Delay(left < options.PollInterval ? left : options.PollInterval, cancellationToken);
             }
-        }
-
-        private IEnumerable<Invalidation> Poll(InvalidationTarget target, CancellationToken cancellationToken)
-        {
-            yield return _get(target, cancellationToken);
         }
 
         private WaitProgress Progress(List<InvalidationTarget> pending, Dictionary<InvalidationTarget, Invalidation> lastAnswers,
