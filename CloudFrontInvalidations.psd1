@@ -1,5 +1,7 @@
 @{
-    RootModule           = 'CloudFrontInvalidations.psm1'
+    # The cmdlets; the nested module, imported first, makes their AWS SDK load from the module's own folder.
+    RootModule           = 'CloudFrontInvalidations.Commands.dll'
+    NestedModules        = @('CloudFrontInvalidations.Loader.dll')
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Core', 'Desktop')
     GUID                 = '5b0f8a47-3c2e-4f51-9a2e-7d3c1c4e8b21'

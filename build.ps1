@@ -34,11 +34,11 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
-# ReadyToRun/<rid>/: the module's assemblies again, with the cmdlets and AWSSDK.Core precompiled for this platform
-# and for pwsh's runtime, which the psm1 loads on PowerShell 7 on that platform, so a cold pwsh JIT-compiles about
-# half as much for its first request (bench/results.md). The IL copies stay for every other platform and for
-# Windows PowerShell, which refuses an image precompiled for another OS. Only where the SDK can restore the
-# Crossgen2 pack, and only on linux-x64, the one platform measured so far.
+# ReadyToRun/<rid>/: dependencies/ again, with CloudFrontInvalidations.dll and AWSSDK.Core precompiled for this
+# platform and for pwsh's runtime, which the loader uses on PowerShell 7 on that platform, so a cold pwsh JIT-compiles
+# about half as much for its first request (bench/results.md). The IL copies stay for every other platform and for
+# Windows PowerShell, which refuses an image precompiled for .NET. Only where the SDK can restore the Crossgen2 pack,
+# and only on linux-x64, the one platform measured so far.
 function Add-ReadyToRunImages([string] $ModuleFolder) {
     $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     if ($rid -ne 'linux-x64') { Write-Host "No ReadyToRun images: built for linux-x64 only, this is $rid"; return }
@@ -49,10 +49,9 @@ function Add-ReadyToRunImages([string] $ModuleFolder) {
     $compiled = "$Out/obj/ReadyToRun/$rid"
     Invoke-Native dotnet publish $project -c Release -r $rid --no-restore -nologo -v quiet -o $compiled @properties
     $target = "$ModuleFolder/ReadyToRun/$rid"
-    New-Item -ItemType Directory -Force "$target/dependencies" | Out-Null
-    Copy-Item "$ModuleFolder/dependencies/*" -Destination "$target/dependencies"
-    Copy-Item "$compiled/AWSSDK.Core.dll" -Destination "$target/dependencies"
-    Copy-Item "$compiled/$ModuleName.dll" -Destination $target
+    New-Item -ItemType Directory -Force $target | Out-Null
+    Copy-Item "$ModuleFolder/dependencies/*" -Destination $target
+    Copy-Item "$compiled/AWSSDK.Core.dll", "$compiled/$ModuleName.dll" -Destination $target
 }
 
 $Tasks = [ordered]@{}
@@ -71,18 +70,20 @@ Add-Task Help @() {
 
 # Help first: the MAML it writes ships in the module.
 Add-Task Build @('Help') {
-    Invoke-Native dotnet build "$Root/src/$ModuleName/$ModuleName.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName"
-    Invoke-Native dotnet build "$Root/src/$ModuleName.Loader/$ModuleName.Loader.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$ModuleName.Loader"
+    foreach ($project in "$ModuleName.Commands", "$ModuleName.Loader") {
+        Invoke-Native dotnet build "$Root/src/$project/$project.csproj" -c $Configuration -nologo -v quiet "-p:Version=$ModuleVersion" -o "$Out/bin/$project"
+    }
 
-    # Layout: the psm1 root module, the loader and the cmdlet assembly beside the manifest; every other DLL
-    # in dependencies/, out of PowerShell's probing path (see CloudFrontInvalidations.psm1).
+    # Layout: beside the manifest, what PowerShell loads itself (the loader, the cmdlets, the format file); every
+    # other DLL in dependencies/, out of PowerShell's reach, for the loader (src/$ModuleName.Loader).
     Remove-Item -Recurse -Force $ModuleOut -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force "$ModuleOut/dependencies" | Out-Null
-    Get-ChildItem "$Out/bin/$ModuleName" -Filter *.dll |
-        Where-Object Name -NotIn 'System.Management.Automation.dll', "$ModuleName.dll" |
+    $rootAssemblies = "$ModuleName.Commands.dll", "$ModuleName.Loader.dll"
+    Get-ChildItem "$Out/bin/$ModuleName.Commands" -Filter *.dll |
+        Where-Object Name -NotIn (@('System.Management.Automation.dll') + $rootAssemblies) |
         Copy-Item -Destination "$ModuleOut/dependencies"
-    Copy-Item "$Out/bin/$ModuleName/$ModuleName.dll", "$Out/bin/$ModuleName.Loader/$ModuleName.Loader.dll" -Destination $ModuleOut
-    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.psm1", "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
+    Copy-Item "$Out/bin/$ModuleName.Commands/$ModuleName.Commands.dll", "$Out/bin/$ModuleName.Loader/$ModuleName.Loader.dll" -Destination $ModuleOut
+    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
     if (Test-Path "$Root/en-US") { Copy-Item -Recurse "$Root/en-US" -Destination $ModuleOut }
     Add-ReadyToRunImages $ModuleOut
     Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1") | Out-Null

@@ -1,55 +1,75 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
+using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace CloudFrontInvalidations.Loader
 {
     /// <summary>
     /// The module's own AssemblyLoadContext on PowerShell 7: CloudFrontInvalidations.dll and its AWS SDK
-    /// assemblies live here, so another AWSSDK.Core 4.x already loaded in the session (AWS.Tools, whose
-    /// assembly version is also 4.0.0.0) neither replaces ours nor is replaced by it. Framework assemblies
-    /// (System.*, System.Management.Automation) still come from PowerShell's default context, so types
-    /// shared with the engine stay the same types.
+    /// assemblies live here. Framework assemblies (System.*, System.Management.Automation) still come from
+    /// PowerShell's default context, so types shared with the engine and the cmdlets stay the same types.
     /// </summary>
-    public sealed class ModuleLoadContext : AssemblyLoadContext
+    internal sealed class ModuleLoadContext : AssemblyLoadContext
     {
-        /// <summary>The folder, beside the manifest, that holds the module's dependencies.</summary>
-        public const string DependencyFolderName = "dependencies";
-        private const string CmdletAssemblyFileName = "CloudFrontInvalidations.dll";
+        private const string EngineAssemblyName = "CloudFrontInvalidations";
         private const string PrivateAssemblyPrefix = "AWSSDK.";
 
-        private readonly string _dependencyFolder;
+        private readonly string _assemblyFolder;
 
-        private ModuleLoadContext(string dependencyFolder)
+        private ModuleLoadContext(string assemblyFolder)
         {
-            _dependencyFolder = dependencyFolder;
+            _assemblyFolder = assemblyFolder;
             // A dependency the default context cannot supply (a System.* package the framework lacks).
-            Resolving += (context, name) => LoadFromDependencies(name);
+            Resolving += (context, name) => LoadFromFolder(name);
         }
 
-        private static readonly ConcurrentDictionary<string, Assembly> CmdletAssemblies =
-            new ConcurrentDictionary<string, Assembly>(StringComparer.Ordinal);
+        /// <summary>
+        /// When the cmdlets (default context) first need CloudFrontInvalidations.dll, the default context cannot find
+        /// it (it is not beside them) and asks here. Its assemblies come from ReadyToRun/&lt;runtime identifier&gt;/
+        /// where build.ps1 staged images precompiled for this platform (a cold start JIT-compiles less; they keep
+        /// their IL), otherwise from dependencies/.
+        /// </summary>
+        internal static void Register(string moduleFolder)
+        {
+            var readyToRunFolder = Path.Combine(moduleFolder, "ReadyToRun", RuntimeIdentifier());
+            var context = new ModuleLoadContext(Directory.Exists(readyToRunFolder)
+                ? readyToRunFolder
+                : Path.Combine(moduleFolder, ModuleImport.DependencyFolderName));
+            var engineName = new AssemblyName(EngineAssemblyName);
+            Default.Resolving += (defaultContext, name) => name.Name == EngineAssemblyName ? context.LoadFromFolder(name) : null;
+            MakePublicTypesNameable(context.LoadFromFolder(engineName));
+        }
 
         /// <summary>
-        /// The cmdlet assembly of this module folder, for Import-Module -Assembly: loaded into a new context the
-        /// first time, the same assembly on every later import (Import-Module -Force), as with a plain binary module.
+        /// PowerShell resolves a type name (<c>catch [CloudFrontInvalidations.CloudFront.NoSuchDistributionException]</c>,
+        /// <c>-is [CloudFrontInvalidations.CloudFront.InvalidationSummary]</c>) only among the assemblies of its default
+        /// load context; its type accelerators, the way about_Classes_and_Modules exports types, reach ours. Each public
+        /// type is added under its full name (PowerShell has no public API for it, hence reflection).
         /// </summary>
-        public static Assembly LoadCmdletAssembly(string moduleFolder) =>
-            CmdletAssemblies.GetOrAdd(Path.GetFullPath(moduleFolder), folder =>
-                new ModuleLoadContext(Path.Combine(folder, DependencyFolderName))
-                    .LoadFromAssemblyPath(Path.Combine(folder, CmdletAssemblyFileName)));
+        private static void MakePublicTypesNameable(Assembly? engine)
+        {
+            var add = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators")
+                ?.GetMethod("Add", new[] { typeof(string), typeof(Type) });
+            if (engine == null || add == null) return;
+            foreach (var type in engine.GetExportedTypes()) add.Invoke(null, new object[] { type.FullName!, type });
+        }
 
         protected override Assembly? Load(AssemblyName assemblyName) =>
             assemblyName.Name != null && assemblyName.Name.StartsWith(PrivateAssemblyPrefix, StringComparison.OrdinalIgnoreCase)
-                ? LoadFromDependencies(assemblyName)
+                ? LoadFromFolder(assemblyName)
                 : null; // the default context: the framework's and PowerShell's own assemblies
 
-        private Assembly? LoadFromDependencies(AssemblyName assemblyName)
+        private Assembly? LoadFromFolder(AssemblyName assemblyName)
         {
-            var path = Path.Combine(_dependencyFolder, assemblyName.Name + ".dll");
+            var path = Path.Combine(_assemblyFolder, assemblyName.Name + ".dll");
             return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
         }
+
+        /// <summary>RuntimeInformation.RuntimeIdentifier ("linux-x64"), which .NET has but netstandard2.0 does not declare.</summary>
+        private static string RuntimeIdentifier() =>
+            typeof(RuntimeInformation).GetProperty("RuntimeIdentifier")?.GetValue(null) as string ?? "";
     }
 }

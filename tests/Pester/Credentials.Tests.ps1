@@ -47,9 +47,11 @@ sso_role_name = ReadOnly
         Set-Content $env:AWS_SHARED_CREDENTIALS_FILE $script:credentials
         Set-Content $env:AWS_CONFIG_FILE $script:config
     }
-    # The module's AWSSDK.Core lives in the module's own load context, which PowerShell type names do not reach.
+    # The module's AWSSDK.Core lives in the module's own load context, beside CloudFrontInvalidations.dll, which
+    # PowerShell type names do not reach.
     function New-ModuleAwsCredentials([string] $TypeName, [object[]] $Arguments) {
-        $context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-CFInvalidationList).ImplementingType.Assembly)
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'CloudFrontInvalidations' }
+        $context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
         [Activator]::CreateInstance($context.LoadFromAssemblyName([Reflection.AssemblyName] 'AWSSDK.Core').GetType("Amazon.Runtime.$TypeName"), $Arguments)
     }
     function Remove-EnvironmentKeys { Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue }

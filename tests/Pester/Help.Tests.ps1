@@ -51,7 +51,7 @@ Describe '<Name> help' -ForEach @(
     }
 
     It 'is read from the MAML file the module ships, not generated from the bare syntax' {
-        $helpFile = Join-Path (Split-Path $script:ModulePath) 'en-US/CloudFrontInvalidations.dll-Help.xml'
+        $helpFile = Join-Path (Split-Path $script:ModulePath) 'en-US/CloudFrontInvalidations.Commands.dll-Help.xml'
         $helpFile | Should -Exist
         $script:help.Synopsis | Should -BeLike $Synopsis
     }

@@ -47,6 +47,16 @@ Describe 'CloudFrontInvalidations manifest' {
         Get-ChildItem $staged -Recurse -Filter 'AWSSDK.Core.dll' | Should -Not -BeNullOrEmpty
     }
 
+    It 'imports as compiled code alone, its engine in the module''s load context, its public types still nameable' {
+        $result = Invoke-FreshPwsh -Script @'
+(Get-Module CloudFrontInvalidations).ModuleType
+[Runtime.Loader.AssemblyLoadContext]::GetLoadContext([CloudFrontInvalidations.CloudFront.InvalidationSummary].Assembly).GetType().Name
+[CloudFrontInvalidations.CloudFront.NoSuchDistributionException].BaseType.FullName
+'@
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output[0..2] | Should -Be @('Binary', 'ModuleLoadContext', 'CloudFrontInvalidations.CloudFront.CloudFrontServiceException')
+    }
+
     It 'declares its output type' {
         (Get-Command Get-CFInvalidationList).OutputType.Name | Should -Be 'CloudFrontInvalidations.CloudFront.InvalidationSummary'
         foreach ($name in 'Get-CFInvalidation', 'Wait-CFInvalidation') {

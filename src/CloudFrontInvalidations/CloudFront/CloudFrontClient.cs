@@ -13,73 +13,87 @@ namespace CloudFrontInvalidations.CloudFront
     /// The CloudFront client, built on AWSSDK.Core's runtime pipeline (signing, credential resolution,
     /// retries, timeouts, error handling). Each operation is a <see cref="RestXmlOperation{TRequest,TResponse}"/>;
     /// its methods have AmazonCloudFrontClient's signatures, so the official client could stand in for it.
+    /// It wraps the SDK client rather than deriving from it: the cmdlets, loaded apart from the module's
+    /// AWSSDK.Core (src/CloudFrontInvalidations.Loader), must not call a member the SDK declares.
     /// </summary>
-    internal sealed class CloudFrontClient : AmazonServiceClient
+    internal sealed class CloudFrontClient : IDisposable
     {
-        private static readonly IServiceMetadata Metadata = new CloudFrontMetadata();
-
-        // A field initializer runs before the base constructor, which builds the pipeline.
-        private readonly RequestAttemptObserver _attemptObserver = new RequestAttemptObserver();
-        private readonly AdaptiveConcurrencyLimit _concurrencyLimit = new AdaptiveConcurrencyLimit();
+        private readonly ServiceClient _client;
 
         /// <summary>Credentials from AWSSDK.Core's default chain (environment, profiles, SSO, container, instance).</summary>
-        public CloudFrontClient(CloudFrontConfig config) : base(config) { }
+        public CloudFrontClient(CloudFrontConfig config) => _client = new ServiceClient(config);
 
-        public CloudFrontClient(AWSCredentials credentials, CloudFrontConfig config) : base(credentials, config) { }
-
-        protected override IServiceMetadata ServiceMetadata => Metadata;
+        public CloudFrontClient(AWSCredentials credentials, CloudFrontConfig config) => _client = new ServiceClient(credentials, config);
 
         /// <summary>Told of every failed HTTP attempt, retried or not, on the thread it failed on.</summary>
         public Action<RequestAttempt>? AttemptFailed
         {
-            get => _attemptObserver.AttemptFailed;
-            set => _attemptObserver.AttemptFailed = value;
+            get => _client.AttemptObserver.AttemptFailed;
+            set => _client.AttemptObserver.AttemptFailed = value;
         }
 
         public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
             CancellationToken cancellationToken = default) =>
-            Invoke(ListInvalidationsOperation.Instance, request, cancellationToken);
+            _client.Invoke(ListInvalidationsOperation.Instance, request, cancellationToken);
 
         public Task<ListInvalidationsResponse> ListInvalidationsForDistributionTenantAsync(
             ListInvalidationsForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
-            Invoke(ListInvalidationsForDistributionTenantOperation.Instance, request, cancellationToken);
+            _client.Invoke(ListInvalidationsForDistributionTenantOperation.Instance, request, cancellationToken);
 
         public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
             CancellationToken cancellationToken = default) =>
-            Invoke(ListDistributionsOperation.Instance, request, cancellationToken);
+            _client.Invoke(ListDistributionsOperation.Instance, request, cancellationToken);
 
         public Task<GetInvalidationResponse> GetInvalidationAsync(GetInvalidationRequest request,
             CancellationToken cancellationToken = default) =>
-            Invoke(GetInvalidationOperation.Instance, request, cancellationToken);
+            _client.Invoke(GetInvalidationOperation.Instance, request, cancellationToken);
 
         public Task<GetInvalidationForDistributionTenantResponse> GetInvalidationForDistributionTenantAsync(
             GetInvalidationForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
-            Invoke(GetInvalidationForDistributionTenantOperation.Instance, request, cancellationToken);
+            _client.Invoke(GetInvalidationForDistributionTenantOperation.Instance, request, cancellationToken);
 
-        private async Task<TResponse> Invoke<TRequest, TResponse>(RestXmlOperation<TRequest, TResponse> operation,
-            TRequest request, CancellationToken cancellationToken)
-            where TRequest : AmazonWebServiceRequest
-            where TResponse : AmazonWebServiceResponse, new()
-        {
-            var options = new InvokeOptions { RequestMarshaller = operation, ResponseUnmarshaller = operation.Unmarshaller };
-            try
-            {
-                return await InvokeAsync<TResponse>(request, options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonClientException failure) when (CredentialsUnavailableException.IsSdkNoCredentials(failure))
-            {
-                throw CredentialsUnavailableException.FromSdk(failure);
-            }
-        }
+        public void Dispose() => _client.Dispose();
 
-        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        /// <summary>AWSSDK.Core's client with CloudFront's pipeline.</summary>
+        private sealed class ServiceClient : AmazonServiceClient
         {
-            pipeline.RemoveHandler<EndpointResolver>();
-            pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
-            pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
-            pipeline.AddHandlerAfter<RetryHandler>(_attemptObserver);
-            // Inserted right after the retry handler, so outside the observer: an attempt's time excludes its wait for a slot.
-            pipeline.AddHandlerAfter<RetryHandler>(new AdaptiveConcurrencyHandler(_concurrencyLimit));
+            private static readonly IServiceMetadata Metadata = new CloudFrontMetadata();
+
+            // Field initializers run before the base constructor, which builds the pipeline.
+            internal readonly RequestAttemptObserver AttemptObserver = new RequestAttemptObserver();
+            private readonly AdaptiveConcurrencyLimit _concurrencyLimit = new AdaptiveConcurrencyLimit();
+
+            public ServiceClient(CloudFrontConfig config) : base(config) { }
+
+            public ServiceClient(AWSCredentials credentials, CloudFrontConfig config) : base(credentials, config) { }
+
+            protected override IServiceMetadata ServiceMetadata => Metadata;
+
+            internal async Task<TResponse> Invoke<TRequest, TResponse>(RestXmlOperation<TRequest, TResponse> operation,
+                TRequest request, CancellationToken cancellationToken)
+                where TRequest : AmazonWebServiceRequest
+                where TResponse : AmazonWebServiceResponse, new()
+            {
+                var options = new InvokeOptions { RequestMarshaller = operation, ResponseUnmarshaller = operation.Unmarshaller };
+                try
+                {
+                    return await InvokeAsync<TResponse>(request, options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AmazonClientException failure) when (CredentialsUnavailableException.IsSdkNoCredentials(failure))
+                {
+                    throw CredentialsUnavailableException.FromSdk(failure);
+                }
+            }
+
+            protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+            {
+                pipeline.RemoveHandler<EndpointResolver>();
+                pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
+                pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+                pipeline.AddHandlerAfter<RetryHandler>(AttemptObserver);
+                // Inserted right after the retry handler, so outside the observer: an attempt's time excludes its wait for a slot.
+                pipeline.AddHandlerAfter<RetryHandler>(new AdaptiveConcurrencyHandler(_concurrencyLimit));
+            }
         }
 
         /// <summary>Every CloudFront operation is SigV4-signed.</summary>
