@@ -56,6 +56,22 @@ namespace CloudFrontInvalidations.Tests
             Assert.Contains("/us-east-1/cloudfront/aws4_request", sent.Authorization);
         }
 
+        [Theory]
+        [InlineData("eu-west-3", CloudFrontEndpointProvider.GlobalEndpoint, "us-east-1")]
+        [InlineData("cn-north-1", CloudFrontEndpointProvider.ChinaEndpoint, "cn-northwest-1")]
+        public void The_partition_endpoint_is_signed_with_sigv4_for_cloudfront_in_its_home_region(string region, string url, string signingRegion)
+        {
+            var parameters = new Amazon.Runtime.Endpoints.EndpointParameters { ["Region"] = region, ["Endpoint"] = null };
+
+            var endpoint = new CloudFrontEndpointProvider().ResolveEndpoint(parameters);
+
+            Assert.Equal(url, endpoint.URL);
+            var scheme = Assert.IsType<Amazon.Runtime.Endpoints.PropertyBag>(Assert.Single((System.Collections.IList)endpoint.Attributes["authSchemes"]));
+            Assert.Equal("sigv4", scheme["name"]);
+            Assert.Equal("cloudfront", scheme["signingName"]);
+            Assert.Equal(signingRegion, scheme["signingRegion"]);
+        }
+
         [Fact]
         public async Task Last_page_has_no_next_marker_and_the_marker_is_sent_url_encoded()
         {

@@ -87,6 +87,15 @@ namespace CloudFrontInvalidations.CloudFront
 
             protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
             {
+                // Layers that do nothing for this client, removed because each is one more async frame per request and
+                // more generic code to JIT on the first one: the three callback handlers and the error callback raise
+                // AmazonServiceClient's request/response/exception events, which nothing subscribes to (the SDK client
+                // is private to this class); CloudFront has no endpoint discovery.
+                pipeline.RemoveHandler<CallbackHandler>();
+                pipeline.RemoveHandler<CallbackHandler>();
+                pipeline.RemoveHandler<CallbackHandler>();
+                pipeline.RemoveHandler<ErrorCallbackHandler>();
+                pipeline.RemoveHandler<EndpointDiscoveryHandler>();
                 pipeline.RemoveHandler<EndpointResolver>();
                 pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
                 pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());

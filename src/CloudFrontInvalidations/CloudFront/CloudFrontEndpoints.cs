@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
@@ -28,9 +29,23 @@ namespace CloudFrontInvalidations.CloudFront
             var url = parameters["Endpoint"] as string;
             if (string.IsNullOrEmpty(url)) url = isChina ? ChinaEndpoint : GlobalEndpoint;
 
-            var authSchemes = "{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"" + CloudFrontConfig.SigningName
-                + "\",\"signingRegion\":\"" + signingRegion + "\"}]}";
-            return new Endpoint(url, authSchemes, null);
+            return new Endpoint(url) { Attributes = isChina ? ChinaAuthSchemes : GlobalAuthSchemes };
+        }
+
+        // What Endpoint(url, attributesJson, null) would parse from {"authSchemes":[{"name":"sigv4",...}]}, built once:
+        // the JSON form parsed a document on every request. The SDK only reads these bags.
+        private static readonly PropertyBag GlobalAuthSchemes = SigV4AuthSchemes(GlobalSigningRegion);
+        private static readonly PropertyBag ChinaAuthSchemes = SigV4AuthSchemes(ChinaSigningRegion);
+
+        private static PropertyBag SigV4AuthSchemes(string signingRegion)
+        {
+            var sigV4 = new PropertyBag
+            {
+                ["name"] = "sigv4",
+                ["signingName"] = CloudFrontConfig.SigningName,
+                ["signingRegion"] = signingRegion,
+            };
+            return new PropertyBag { ["authSchemes"] = new List<object> { sigV4 } };
         }
     }
 
