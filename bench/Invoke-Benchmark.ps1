@@ -44,6 +44,7 @@ $Large = @{ Id = 'EBENCHLARGE'; Count = if ($Quick) { 1000 } else { 100000 } }
 $FastRounds = if ($Quick) { 1 } else { $Repetitions }
 # Memory and breakdown runs take seconds each: fewer rounds keep the whole bench to a few minutes.
 $SlowRounds = if ($Quick) { 1 } else { [Math]::Min($Repetitions, 3) }
+$WarmUpListings = if ($Quick) { 1 } else { 30 }
 
 Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
@@ -92,7 +93,9 @@ try {
     $stopwatch = [Diagnostics.Stopwatch]::new()
     Write-Host "Benchmark: $($Small.Count) and $($Large.Count) invalidations on $url, $FastRounds/$SlowRounds rounds"
 
-    # A first listing JITs the hot path (warm means steady state) and gives the floor its markers.
+    # A first listing gives the floor its markers. Warm means steady state: .NET compiles a method's optimized code
+    # only after about 30 calls and in the background, so one listing leaves per-listing code (and the endpoint's own)
+    # unoptimized; $WarmUpListings more listings get both there (measured: times stop falling after about 20).
     $listing = @(Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url)
     Assert-Count 'Priming listing' $listing.Count $Small.Count
     $pageUrls = @("$url/2020-05-31/distribution/$($Small.Id)/invalidation") + @(
@@ -102,6 +105,10 @@ try {
     $curlConfig = Join-Path $workDir 'floor.curlrc'
     @('silent', 'fail') + @($pageUrls | ForEach-Object { "url = `"$_`""; 'output = "/dev/null"' }) | Set-Content $curlConfig
     $httpClient = [Net.Http.HttpClient]::new()
+    for ($warmUp = 1; $warmUp -le $WarmUpListings; $warmUp++) {
+        $null = Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url
+        foreach ($pageUrl in $pageUrls) { $null = $httpClient.GetByteArrayAsync($pageUrl).GetAwaiter().GetResult() }
+    }
 
     # --- One full listing, each contestant printing (or returning) only the count ---------------------
     function Measure-WarmListing([switch] $WithoutProgress) {
@@ -113,8 +120,8 @@ try {
         $stopwatch.Elapsed.TotalMilliseconds
     }
     $coldScript = "(Get-CFInvalidationList -DistributionId $($Small.Id) -EndpointUrl $url | Measure-Object).Count"
-    function Measure-ColdListing([string] $ModuleManifest) {
-        $run = Invoke-FreshPwsh "Import-Module '$ModuleManifest'; $coldScript"
+    function Measure-ColdListing([string] $ModuleManifest, [string[]] $Pwsh = (Get-PwshCommand)) {
+        $run = Invoke-FreshPwsh "Import-Module '$ModuleManifest'; $coldScript" -Pwsh $Pwsh
         Assert-Count 'Cold Get-CFInvalidationList' $run.Output $Small.Count
         $run.Milliseconds
     }
@@ -125,9 +132,16 @@ try {
             foreach ($pageUrl in $pageUrls) { $null = $httpClient.GetByteArrayAsync($pageUrl).GetAwaiter().GetResult() }
             $stopwatch.Elapsed.TotalMilliseconds } }
     $results.Cold = @{ Name = "**ours, cold**: new pwsh, ``Import-Module``, ``(Get-CFInvalidationList … \| Measure-Object).Count`` of $($Small.Count)"; Run = { Measure-ColdListing $Manifest } }
+    # pwsh as its own packages ship it (precompiled), when this one is the dotnet tool's IL-only copy: users start that one.
+    $precompiledPwsh = New-PrecompiledPwsh (Join-Path $RepoRoot 'out/bench/pwsh-precompiled') "Import-Module '$Manifest'; $coldScript"
+    $results.ColdPrecompiled = $null
+    if ($precompiledPwsh) {
+        $results.ColdPrecompiled = @{ Name = "**ours, cold, pwsh precompiled** as PowerShell's packages ship it: the same command"; Run = { Measure-ColdListing $Manifest $precompiledPwsh } }
+    }
     $contestants = [Collections.Generic.List[hashtable]]@($results.Warm, $results.WarmNoProgress, $results.FloorDotnet)
     # The cold rows run in the peers' rounds, interleaved with what they are compared with.
     $coldContestants = [Collections.Generic.List[hashtable]]@($results.Cold)
+    if ($results.ColdPrecompiled) { $coldContestants.Add($results.ColdPrecompiled) }
     $results.FloorCurl = $null
     if ($curl) {
         $results.FloorCurl = @{ Name = 'floor: the same GETs from one curl process (one connection), no signing, no parsing'; Run = { (Invoke-TimedProcess @($curl, '-K', $curlConfig)).Milliseconds } }
@@ -161,7 +175,14 @@ try {
     # --- Start-up: bare pwsh vs pwsh + Import-Module ----------------------------------------------
     $results.Bare = @{ Name = 'pwsh -NoProfile -c 1 (bare start)'; Run = { (Invoke-FreshPwsh '1').Milliseconds } }
     $results.Import = @{ Name = 'pwsh -NoProfile -c "Import-Module …"'; Run = { (Invoke-FreshPwsh "Import-Module '$Manifest'").Milliseconds } }
-    Measure-Contestants @($results.Bare, $results.Import) $FastRounds $server
+    $startups = @($results.Bare, $results.Import)
+    $results.BarePrecompiled = $results.ImportPrecompiled = $null
+    if ($precompiledPwsh) {
+        $results.BarePrecompiled = @{ Name = 'pwsh precompiled: bare start'; Run = { (Invoke-FreshPwsh '1' -Pwsh $precompiledPwsh).Milliseconds } }
+        $results.ImportPrecompiled = @{ Name = 'pwsh precompiled: `Import-Module …`'; Run = { (Invoke-FreshPwsh "Import-Module '$Manifest'" -Pwsh $precompiledPwsh).Milliseconds } }
+        $startups += $results.BarePrecompiled, $results.ImportPrecompiled
+    }
+    Measure-Contestants $startups $FastRounds $server
     $results.LoadedAtImport = (Invoke-FreshPwsh ("`$before = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name; Import-Module '$Manifest'; " +
             "([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name | Where-Object { `$_ -notin `$before } | Sort-Object) -join ', '")).Output
 
@@ -169,6 +190,7 @@ try {
     $variants = @(@{ Name = 'default'; Manifest = $Manifest; Environment = @{} })
     if ($ilManifest) { $variants += @{ Name = 'module without its ReadyToRun images'; Manifest = $ilManifest; Environment = @{} } }
     $variants += @{ Name = '`DOTNET_TieredPGO=0`'; Manifest = $Manifest; Environment = @{ DOTNET_TieredPGO = '0' } }
+    if ($precompiledPwsh) { $variants += @{ Name = 'pwsh precompiled'; Manifest = $Manifest; Environment = @{}; Pwsh = $precompiledPwsh } }
     $variants += @{ Name = '`DOTNET_ReadyToRun=0` (nothing precompiled, .NET and pwsh included)'; Manifest = $Manifest; Environment = @{ DOTNET_ReadyToRun = '0' } }
     $results.Breakdown = @(Measure-ColdBreakdown $variants $SlowRounds $url $Small.Id $Small.Count)
 

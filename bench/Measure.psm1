@@ -31,8 +31,36 @@ function Invoke-TimedProcess([string[]] $CommandLine, [hashtable] $Environment =
     [pscustomobject]@{ Milliseconds = $stopwatch.Elapsed.TotalMilliseconds; Output = $stdout.Result.Trim() }
 }
 
-function Invoke-FreshPwsh([string] $Script, [hashtable] $Environment = @{}) {
-    Invoke-TimedProcess ($script:PwshCommand + @('-NoProfile', '-NonInteractive', '-Command', $Script)) $Environment
+# -Pwsh: another pwsh's command line (New-PrecompiledPwsh); by default the one running this.
+function Invoke-FreshPwsh([string] $Script, [hashtable] $Environment = @{}, [string[]] $Pwsh = $script:PwshCommand) {
+    Invoke-TimedProcess ($Pwsh + @('-NoProfile', '-NonInteractive', '-Command', $Script)) $Environment
+}
+
+# This pwsh as PowerShell's own packages ship it (their assemblies are precompiled, ReadyToRun), when this one is
+# not (the local dotnet tool's assemblies are IL only, so it JIT-compiles itself at every start). Built in $Folder:
+# a copy of $PSHOME whose IL-only assemblies that a fresh pwsh running $Script loads are precompiled with the
+# Crossgen2 pack that build.ps1 restores for the module's own images. Returns its command line, or $null when this
+# pwsh is precompiled already or the pack is missing.
+function New-PrecompiledPwsh([string] $Folder, [string] $Script) {
+    if (Test-ReadyToRun ([psobject].Assembly.Location)) { return $null }
+    $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+    $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.$rid/$([Environment]::Version)/tools/crossgen2"
+    if (-not (Test-Path -LiteralPath $crossgen)) { return $null }
+    $command = @($script:PwshCommand[0], (Join-Path $Folder 'pwsh.dll'))
+    $stamp = Join-Path $Folder '.precompiled'
+    if ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $PSHOME) { return $command }
+
+    Remove-Item -Recurse -Force $Folder -ErrorAction SilentlyContinue
+    Copy-Item -Recurse $PSHOME $Folder
+    $loaded = @((Invoke-FreshPwsh "$Script; [AppDomain]::CurrentDomain.GetAssemblies().Location").Output -split "`n" | Where-Object { $_.StartsWith("$PSHOME/") })
+    $references = @('-r', (Join-Path ([Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()) '*.dll'), '-r', (Join-Path $PSHOME '*.dll'))
+    foreach ($assembly in @($loaded | Where-Object { -not (Test-ReadyToRun $_) })) {
+        $null = Invoke-TimedProcess (@($crossgen, $assembly, '-o', (Join-Path $Folder (Split-Path -Leaf $assembly)), '--targetos', ($rid -split '-')[0],
+                '--targetarch', ($rid -split '-')[1], '-O') + $references)
+    }
+    Set-Content -LiteralPath $stamp -Value $PSHOME
+    $command
 }
 
 function Assert-Count([string] $What, $Actual, [int] $Expected) {
@@ -58,7 +86,8 @@ function Measure-Contestants([hashtable[]] $Contestants, [int] $Rounds, [psobjec
 }
 
 # The cold start phase by phase (bench/ColdBreakdown.ps1) in a fresh pwsh per round and per variant (a
-# module folder and environment variables such as DOTNET_ReadyToRun=0), interleaved like the contestants.
+# module folder, environment variables such as DOTNET_ReadyToRun=0, optionally another Pwsh command line),
+# interleaved like the contestants.
 # Returns per variant { Name; Rounds = list of phase arrays }.
 function Measure-ColdBreakdown([hashtable[]] $Variants, [int] $Rounds, [string] $EndpointUrl, [string] $DistributionId, [int] $ExpectedCount) {
     $script = Join-Path $PSScriptRoot 'ColdBreakdown.ps1'
@@ -66,7 +95,8 @@ function Measure-ColdBreakdown([hashtable[]] $Variants, [int] $Rounds, [string] 
     for ($round = 1; $round -le $Rounds; $round++) {
         foreach ($result in $results) {
             Write-Host "  round $round/${Rounds}: cold breakdown, $($result.Name)"
-            $run = Invoke-TimedProcess ($script:PwshCommand + @('-NoProfile', '-NonInteractive', '-File', $script, '-Manifest', $result.Variant.Manifest,
+            $pwsh = if ($result.Variant.ContainsKey('Pwsh')) { $result.Variant.Pwsh } else { $script:PwshCommand }
+            $run = Invoke-TimedProcess ($pwsh + @('-NoProfile', '-NonInteractive', '-File', $script, '-Manifest', $result.Variant.Manifest,
                     '-EndpointUrl', $EndpointUrl, '-DistributionId', $DistributionId, '-ExpectedCount', $ExpectedCount)) $result.Variant.Environment
             $result.Rounds.Add(@(($run.Output -split "`n")[-1] | ConvertFrom-Json))
         }
@@ -118,5 +148,5 @@ function Get-MachineDescription([string] $Curl) {
     }
 }
 
-Export-ModuleMember -Function Get-PwshCommand, Invoke-TimedProcess, Invoke-FreshPwsh, Assert-Count, Measure-Contestants, Measure-ColdBreakdown,
+Export-ModuleMember -Function Get-PwshCommand, Invoke-TimedProcess, Invoke-FreshPwsh, New-PrecompiledPwsh, Assert-Count, Measure-Contestants, Measure-ColdBreakdown,
     Find-AwsCli, Find-Boto3, Test-ReadyToRun, Get-LoadAverage, Get-MachineDescription
