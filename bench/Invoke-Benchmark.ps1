@@ -194,18 +194,25 @@ try {
     $variants += @{ Name = '`DOTNET_ReadyToRun=0` (nothing precompiled, .NET and pwsh included)'; Manifest = $Manifest; Environment = @{ DOTNET_ReadyToRun = '0' } }
     $results.Breakdown = @(Measure-ColdBreakdown $variants $SlowRounds $url $Small.Id $Small.Count)
 
-    # --- Peak working set, 10x the items -----------------------------------------------------------
-    $results.Memory = foreach ($distribution in $Small, $Large) {
-        @{ Name = "peak working set, new pwsh listing $($distribution.Count) into Measure-Object"; Distribution = $distribution; Run = {
-                param($self)
-                $distribution = $self.Distribution
-                $run = Invoke-FreshPwsh ("Import-Module '$Manifest'; `$count = (Get-CFInvalidationList -DistributionId $($distribution.Id) -EndpointUrl $url | Measure-Object).Count; " +
-                    "`"`$count `$([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64)`"")
-                $count, $peak = $run.Output -split ' '
-                Assert-Count 'Memory run' $count $distribution.Count
-                [double]$peak / 1MB } }
+    # --- Peak working set, 10x the items: with the GC as it comes, and with its gen0 budget fixed -------------
+    # The GC lets its gen0 budget (memory allocated between two collections) grow with a steady allocation rate, so
+    # peak working set grows with a longer run even when nothing is kept; with the budget fixed, what grows is what
+    # is kept.
+    $memoryRuns = foreach ($gc in @(@{ Label = ''; Environment = @{} }, @{ Label = ', GC gen0 budget fixed at 16 MB'; Environment = @{ DOTNET_GCgen0size = '0x1000000' } })) {
+        foreach ($distribution in $Small, $Large) {
+            @{ Name = "peak working set, new pwsh listing $($distribution.Count) into Measure-Object$($gc.Label)"; Distribution = $distribution; Environment = $gc.Environment; Run = {
+                    param($self)
+                    $distribution = $self.Distribution
+                    $run = Invoke-FreshPwsh ("Import-Module '$Manifest'; `$count = (Get-CFInvalidationList -DistributionId $($distribution.Id) -EndpointUrl $url | Measure-Object).Count; " +
+                        "`"`$count `$([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64)`"") $self.Environment
+                    $count, $peak = $run.Output -split ' '
+                    Assert-Count 'Memory run' $count $distribution.Count
+                    [double]$peak / 1MB } }
+        }
     }
-    Measure-Contestants $results.Memory $SlowRounds $server
+    $results.Memory = @($memoryRuns[0], $memoryRuns[1])
+    $results.MemoryFixedGen0 = @($memoryRuns[2], $memoryRuns[3])
+    Measure-Contestants $memoryRuns $SlowRounds $server
 
     # --- Time to first object, and the requests sent by then ---------------------------------------
     $results.FirstObject = @{ Name = "time to first object (listing $($Small.Count))"; Samples = [Collections.Generic.List[double]]::new() }

@@ -12,6 +12,9 @@ function Get-Median([double[]] $Values) {
 
 function Get-Stat($Contestant) { @{ Min = ($Contestant.Samples | Measure-Object -Minimum).Minimum; Median = Get-Median $Contestant.Samples.ToArray() } }
 
+# Peak working set of the large listing minus that of the small one (medians, MB).
+function Get-MemoryGrowth($Pair) { (Get-Stat $Pair[1]).Median - (Get-Stat $Pair[0]).Median }
+
 function Format-Number([double] $Value) {
     if ($Value -ge 100) { $Value.ToString('N0', $script:Invariant) } else { $Value.ToString('0.0#', $script:Invariant) }
 }
@@ -85,7 +88,7 @@ function Get-Targets($Results) {
     $floor = if ($Results.FloorCurl) { $Results.FloorCurl } else { $Results.FloorDotnet }
     $floorName = if ($Results.FloorCurl) { 'curl' } else { '.NET HttpClient (curl not installed)' }
     $clis = @($Results.Peers | Where-Object { $_.ContainsKey('Cli') })
-    $memoryGrowth = (Get-Stat $Results.Memory[1]).Median - (Get-Stat $Results.Memory[0]).Median
+    $memoryGrowth = Get-MemoryGrowth $Results.Memory
     @{ Target = "warm ≤ 1.5× the floor ($floorName)"; Limit = 1.5; Ratio = Get-Ratio $Results.Warm $floor
         Why = ('The floor sends bare GETs. Each of our requests goes through AWSSDK.Core''s pipeline (SigV4 signing about 0.2 ms, its HTTP layer about 0.4 ms per request, measured with the SDK''s request metrics, against about 0.13 ms for a bare HttpClient GET), then PowerShell writes the 10,000 objects one by one. ' +
               'Reading one page ahead hides network waits, but here the endpoint and the client share 2 cores, so there is little wait to hide. What would close the rest is less work per request inside AWSSDK.Core''s pipeline, which means replacing SDK handlers we rely on for retries and credentials.') }
@@ -109,8 +112,11 @@ function Get-Targets($Results) {
         @{ Target = "Import-Module adds ≤ 40% to bare pwsh start$($import.Label) (pwsh + import ÷ bare ≤ 1.4)"; Limit = 1.4; Ratio = Get-Ratio $import.Import $import.Bare
             Why = 'Import-Module reads the manifest and the format file, imports the loader (nested module) and the cmdlet assembly, and loads CloudFrontInvalidations.dll and AWSSDK.Core into the module''s load context; what remains is mostly pwsh JIT-compiling its own module-import code (see the JIT columns of the breakdown).' }
     }
-    @{ Target = "peak memory for $($Results.Large.Count) within 20 MB of $($Results.Small.Count)"; Measured = "$(Format-Number $memoryGrowth) MB"; Met = $memoryGrowth -le 20
-        Why = 'Items are written as each page arrives and nothing keeps them (buffers hold at most 4 pages per listing). The growth is the GC letting its gen0 budget grow with the allocation rate, not retention: with the budget capped (DOTNET_GCgen0size=0x800000) the same runs grew 19 MB (134 → 153 MB), and the commit before this session showed the same ~45-60 MB growth measured this way.' }
+    $fixedGrowth = Get-MemoryGrowth $Results.MemoryFixedGen0
+    @{ Target = "peak memory for $($Results.Large.Count) within 20 MB of $($Results.Small.Count), GC gen0 budget fixed (what the module keeps)"; Measured = "$(Format-Number $fixedGrowth) MB"; Met = $fixedGrowth -le 20
+        Why = 'Items are written as each page arrives and nothing keeps them (buffers hold at most 4 pages per listing); growth with the GC''s budget fixed would be retention.' }
+    @{ Target = "peak memory for $($Results.Large.Count) within 20 MB of $($Results.Small.Count), GC as it comes"; Measured = "$(Format-Number $memoryGrowth) MB"; Met = $memoryGrowth -le 20
+        Why = "Not retention: the GC lets its gen0 budget grow with a steady allocation rate, so a longer run peaks higher; with that budget fixed the same runs grew $(Format-Number $fixedGrowth) MB (the row above). The module cannot set the budget: the runtime reads it once, at process start." }
     @{ Target = 'first object before the second request'; Measured = "$($Results.RequestsAtFirstObject) request(s) sent"; Met = $Results.RequestsAtFirstObject -eq 1
         Why = 'Each page is written before the next request is sent.' }
     @{ Target = '`-First 5` = one request'; Measured = "$($Results.FirstParameterRequests) request(s)"; Met = $Results.FirstParameterRequests -eq 1
@@ -140,8 +146,11 @@ function Get-ResultRows($Results) {
         Format-Row $Results.ImportPrecompiled 'ms' (Format-Comparison 'this ÷ bare start' $Results.ImportPrecompiled $Results.BarePrecompiled)
     }
     Format-Row $Results.Memory[0] 'MB' ''
-    $growth = (Get-Stat $Results.Memory[1]).Median - (Get-Stat $Results.Memory[0]).Median
+    $growth = Get-MemoryGrowth $Results.Memory
     Format-Row $Results.Memory[1] 'MB' "growth for $(Format-Number ($Results.Large.Count / $Results.Small.Count))× the items = **$(Format-Number $growth) MB**"
+    Format-Row $Results.MemoryFixedGen0[0] 'MB' ''
+    $fixedGrowth = Get-MemoryGrowth $Results.MemoryFixedGen0
+    Format-Row $Results.MemoryFixedGen0[1] 'MB' "growth for $(Format-Number ($Results.Large.Count / $Results.Small.Count))× the items = **$(Format-Number $fixedGrowth) MB**"
     Format-Row $Results.FirstObject 'ms' "first ÷ whole = $(Format-Ratio ((Get-Median $Results.FirstObject.Samples.ToArray()) / (Get-Median $Results.WholeListing.Samples.ToArray())))"
     Format-Row $Results.WholeListing 'ms' ''
     "| requests sent when the first object reached the pipeline | 1 | $($Results.RequestsAtFirstObject) | | | |"

@@ -20,6 +20,7 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '| measurement | n | min | median | requests / connections | ratio (medians) |'
                 '**ours, warm**', 'floor (.NET)', '**ours, cold**', 'bare start', 'this ÷ bare start',
                 'peak working set, new pwsh listing 300', 'peak working set, new pwsh listing 1000',
+                'peak working set, new pwsh listing 1000 into Measure-Object, GC gen0 budget fixed at 16 MB', 'GC gen0 budget fixed (what the module keeps)',
                 'time to first object', 'requests for `… \| Select-Object -First 5` | 1 | 1 |', 'requests for `-First 5` | 1 | 1 |'
                 '## Targets', 'warm ≤ 1.5× the floor', 'cold ≤ 1.20× awscli v1 cold', 'cold ≤ 1.00× awscli v2 cold', 'Import-Module adds ≤ 40%'
                 'first object before the second request | 1 request(s) sent | met'
