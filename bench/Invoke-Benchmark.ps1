@@ -44,7 +44,8 @@ $Large = @{ Id = 'EBENCHLARGE'; Count = if ($Quick) { 1000 } else { 100000 } }
 $FastRounds = if ($Quick) { 1 } else { $Repetitions }
 # Memory and breakdown runs take seconds each: fewer rounds keep the whole bench to a few minutes.
 $SlowRounds = if ($Quick) { 1 } else { [Math]::Min($Repetitions, 3) }
-$WarmUpListings = if ($Quick) { 1 } else { 30 }
+$QuietListings = if ($Quick) { 1 } else { 5 }
+$MaxWarmUpListings = if ($Quick) { 3 } else { 300 }
 
 Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
@@ -93,9 +94,7 @@ try {
     $stopwatch = [Diagnostics.Stopwatch]::new()
     Write-Host "Benchmark: $($Small.Count) and $($Large.Count) invalidations on $url, $FastRounds/$SlowRounds rounds"
 
-    # A first listing gives the floor its markers. Warm means steady state: .NET compiles a method's optimized code
-    # only after about 30 calls and in the background, so one listing leaves per-listing code (and the endpoint's own)
-    # unoptimized; $WarmUpListings more listings get both there (measured: times stop falling after about 20).
+    # A first listing gives the floor its markers.
     $listing = @(Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url)
     Assert-Count 'Priming listing' $listing.Count $Small.Count
     $pageUrls = @("$url/2020-05-31/distribution/$($Small.Id)/invalidation") + @(
@@ -105,9 +104,18 @@ try {
     $curlConfig = Join-Path $workDir 'floor.curlrc'
     @('silent', 'fail') + @($pageUrls | ForEach-Object { "url = `"$_`""; 'output = "/dev/null"' }) | Set-Content $curlConfig
     $httpClient = [Net.Http.HttpClient]::new()
-    for ($warmUp = 1; $warmUp -le $WarmUpListings; $warmUp++) {
-        $null = Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url
+    # Warm means steady state: .NET recompiles hot code in the background, optimized, after about 30 calls, and this
+    # pwsh's own code (not precompiled) by the thousand; on 2 cores that takes about a hundred listings (and the
+    # endpoint warms up alike). Warm-up listings, with the .NET floor's requests, run until the runtime has stopped
+    # compiling: $QuietListings in a row that each compile at most one method.
+    $results.WarmUpListings = 0
+    $quiet = 0
+    while ($quiet -lt $QuietListings -and $results.WarmUpListings -lt $MaxWarmUpListings) {
+        $methods = [Runtime.JitInfo]::GetCompiledMethodCount($false)
+        $null = (Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url | Measure-Object).Count
         foreach ($pageUrl in $pageUrls) { $null = $httpClient.GetByteArrayAsync($pageUrl).GetAwaiter().GetResult() }
+        $results.WarmUpListings++
+        $quiet = if ([Runtime.JitInfo]::GetCompiledMethodCount($false) - $methods -lt 2) { $quiet + 1 } else { 0 }
     }
 
     # --- One full listing, each contestant printing (or returning) only the count ---------------------
@@ -125,7 +133,7 @@ try {
         Assert-Count 'Cold Get-CFInvalidationList' $run.Output $Small.Count
         $run.Milliseconds
     }
-    $results.Warm = @{ Name = "**ours, warm**: ``(Get-CFInvalidationList … \| Measure-Object).Count``, $($Small.Count) items, in this pwsh (module imported)"; Run = { Measure-WarmListing } }
+    $results.Warm = @{ Name = "**ours, warm**: ``(Get-CFInvalidationList … \| Measure-Object).Count``, $($Small.Count) items, in this pwsh (module imported; after $($results.WarmUpListings) warm-up listings, until the runtime stopped compiling)"; Run = { Measure-WarmListing } }
     $results.WarmNoProgress = @{ Name = "ours, warm, with ``ProgressPreference = 'SilentlyContinue'`` (what progress costs)"; Run = { Measure-WarmListing -WithoutProgress } }
     $results.FloorDotnet = @{ Name = 'floor (.NET): the same GETs from HttpClient in this process, no signing, no parsing'; Run = {
             $stopwatch.Restart()

@@ -87,6 +87,13 @@ namespace CloudFrontInvalidations.Tests
         [InlineData("1795813659.123", "2026-11-27T21:07:39.1230000Z")]
         [InlineData("1795813659.1239", "2026-11-27T21:07:39.1230000Z")]
         [InlineData("0", "1970-01-01T00:00:00.0000000Z")]
+        [InlineData("2024-02-29T23:59:59.9999999Z", "2024-02-29T23:59:59.9999999Z")]
+        [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.0000000Z")]
+        [InlineData("9999-12-31T23:59:59.12Z", "9999-12-31T23:59:59.1200000Z")]
+        [InlineData("2026-11-27T21:07:39.1234567Z", "2026-11-27T21:07:39.1234567Z")]
+        [InlineData("2026-11-27T21:07:39.12345678Z", "2026-11-27T21:07:39.1234568Z")]
+        [InlineData("2026-11-27T21:07:39.000Z", "2026-11-27T21:07:39.0000000Z")]
+        [InlineData("2026-11-27t21:07:39z", "2026-11-27T21:07:39.0000000Z")]
         public async Task Every_timestamp_form_the_sdk_reads_is_read_to_the_same_utc_instant(string text, string expectedUtc)
         {
             var expected = DateTime.Parse(expectedUtc, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
@@ -107,6 +114,11 @@ namespace CloudFrontInvalidations.Tests
         [InlineData("20261127T210739Z")]
         [InlineData("1e20")]
         [InlineData("NaN")]
+        [InlineData("2026-02-29T21:07:39Z")]
+        [InlineData("2026-13-27T21:07:39Z")]
+        [InlineData("2026-11-27T24:07:39Z")]
+        [InlineData("2026-11-27T21:07:39.Z")]
+        [InlineData("2026-11-2xT21:07:39Z")]
         public async Task A_timestamp_the_sdk_rejects_is_unreadable_and_named(string text)
         {
             Assert.ThrowsAny<Exception>(() => SdkReads($"<CreateTime>{text}</CreateTime>", NullableDateTimeUnmarshaller.Instance));

@@ -93,9 +93,50 @@ namespace CloudFrontInvalidations.CloudFront
         /// </summary>
         internal static DateTime ReadUtcTime(XmlReader reader) =>
             ReadValue(reader, "a timestamp (ISO 8601 or epoch seconds)", text =>
-                decimal.TryParse(text, NumberStyles.Any, CultureInfo.InvariantCulture, out var epochSeconds)
+                TryParseCanonicalUtc(text, out var time) ? time
+                : decimal.TryParse(text, NumberStyles.Any, CultureInfo.InvariantCulture, out var epochSeconds)
                     ? AWSSDKUtils.ConvertFromUnixDecimalEpochSeconds(epochSeconds)
                     : DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
+
+        /// <summary>
+        /// CloudFront's own form, yyyy-MM-ddTHH:mm:ss with 0 to 7 fraction digits and Z, read digit by digit: the general
+        /// parsers cost more than the rest of an item together. Anything else (an offset, more digits, epoch seconds, a
+        /// value out of range) is left to them, so what they accept or reject stays the rule.
+        /// </summary>
+        private static bool TryParseCanonicalUtc(string text, out DateTime time)
+        {
+            time = default;
+            var length = text.Length;
+            if (length < 20 || length == 21 || length > 28 || text[length - 1] != 'Z' || text[4] != '-' || text[7] != '-'
+                || text[10] != 'T' || text[13] != ':' || text[16] != ':' || (length > 20 && text[19] != '.'))
+                return false;
+            if (!TryReadDigits(text, 0, 4, out var year) || !TryReadDigits(text, 5, 2, out var month) || !TryReadDigits(text, 8, 2, out var day)
+                || !TryReadDigits(text, 11, 2, out var hour) || !TryReadDigits(text, 14, 2, out var minute) || !TryReadDigits(text, 17, 2, out var second))
+                return false;
+            var fractionDigits = length > 20 ? length - 21 : 0;
+            var fraction = 0;
+            if (fractionDigits > 0 && !TryReadDigits(text, 20, fractionDigits, out fraction)) return false;
+            if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+                return false;
+            var ticks = fraction * TicksPerFractionDigits[fractionDigits];
+            time = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+            return true;
+        }
+
+        // Ticks per unit of a fraction of n digits (7 digits are ticks).
+        private static readonly long[] TicksPerFractionDigits = { 0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
+
+        private static bool TryReadDigits(string text, int start, int count, out int value)
+        {
+            value = 0;
+            for (var index = start; index < start + count; index++)
+            {
+                var digit = text[index] - '0';
+                if (digit < 0 || digit > 9) return false;
+                value = value * 10 + digit;
+            }
+            return true;
+        }
 
         // The element's name is taken before its text is read: reading moves the reader past the element.
         private static T ReadValue<T>(XmlReader reader, string expected, Func<string, T> parse)
