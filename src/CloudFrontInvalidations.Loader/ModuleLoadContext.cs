@@ -38,9 +38,9 @@ namespace CloudFrontInvalidations.Loader
             var context = new ModuleLoadContext(Directory.Exists(readyToRunFolder)
                 ? readyToRunFolder
                 : Path.Combine(moduleFolder, ModuleImport.DependencyFolderName));
-            var engineName = new AssemblyName(EngineAssemblyName);
-            Default.Resolving += (defaultContext, name) => name.Name == EngineAssemblyName ? context.LoadFromFolder(name) : null;
-            MakePublicTypesNameable(context.LoadFromFolder(engineName));
+            var engine = context.LoadFromFolder(new AssemblyName(EngineAssemblyName));
+            Default.Resolving += (defaultContext, name) => name.Name == EngineAssemblyName ? engine : null;
+            MakePublicTypesNameable(engine);
         }
 
         /// <summary>
