@@ -44,8 +44,9 @@ $Large = @{ Id = 'EBENCHLARGE'; Count = if ($Quick) { 1000 } else { 100000 } }
 $FastRounds = if ($Quick) { 1 } else { $Repetitions }
 # Memory and breakdown runs take seconds each: fewer rounds keep the whole bench to a few minutes.
 $SlowRounds = if ($Quick) { 1 } else { [Math]::Min($Repetitions, 3) }
-$QuietListings = if ($Quick) { 1 } else { 5 }
-$MaxWarmUpListings = if ($Quick) { 3 } else { 300 }
+$QuietListings = if ($Quick) { 1 } else { 10 }
+$MinWarmUpListings = if ($Quick) { 1 } else { 100 }
+$MaxWarmUpListings = if ($Quick) { 3 } else { 400 }
 
 Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
@@ -105,12 +106,12 @@ try {
     @('silent', 'fail') + @($pageUrls | ForEach-Object { "url = `"$_`""; 'output = "/dev/null"' }) | Set-Content $curlConfig
     $httpClient = [Net.Http.HttpClient]::new()
     # Warm means steady state: .NET recompiles hot code in the background, optimized, after about 30 calls, and this
-    # pwsh's own code (not precompiled) by the thousand; on 2 cores that takes about a hundred listings (and the
-    # endpoint warms up alike). Warm-up listings, with the .NET floor's requests, run until the runtime has stopped
-    # compiling: $QuietListings in a row that each compile at most one method.
+    # pwsh's own code (not precompiled) by the thousand, in bursts; on 2 cores that takes over a hundred listings (and
+    # the endpoint warms up alike). Warm-up listings, with the .NET floor's requests, run at least $MinWarmUpListings
+    # times and until the runtime has stopped compiling: $QuietListings in a row that each compile at most one method.
     $results.WarmUpListings = 0
     $quiet = 0
-    while ($quiet -lt $QuietListings -and $results.WarmUpListings -lt $MaxWarmUpListings) {
+    while (($quiet -lt $QuietListings -or $results.WarmUpListings -lt $MinWarmUpListings) -and $results.WarmUpListings -lt $MaxWarmUpListings) {
         $methods = [Runtime.JitInfo]::GetCompiledMethodCount($false)
         $null = (Get-CFInvalidationList -DistributionId $Small.Id -EndpointUrl $url | Measure-Object).Count
         foreach ($pageUrl in $pageUrls) { $null = $httpClient.GetByteArrayAsync($pageUrl).GetAwaiter().GetResult() }
