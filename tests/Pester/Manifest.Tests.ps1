@@ -52,9 +52,15 @@ Describe 'CloudFrontInvalidations manifest' {
 (Get-Module CloudFrontInvalidations).ModuleType
 [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([CloudFrontInvalidations.CloudFront.InvalidationSummary].Assembly).GetType().Name
 [CloudFrontInvalidations.CloudFront.NoSuchDistributionException].BaseType.FullName
+Split-Path ([CloudFrontInvalidations.CloudFront.InvalidationSummary].Assembly.Location)
+Split-Path ([CloudFrontInvalidations.CloudFront.NoSuchDistributionException].BaseType.BaseType.Assembly.Location)
 '@
         $result.Error | Should -BeNullOrEmpty
         $result.Output[0..2] | Should -Be @('Binary', 'ModuleLoadContext', 'CloudFrontInvalidations.CloudFront.CloudFrontServiceException')
+        # The engine and its AWSSDK.Core from one folder: the precompiled images for this platform where Build staged them.
+        $readyToRun = Join-Path $staged "ReadyToRun/$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)"
+        $expectedFolder = if (Test-Path $readyToRun) { $readyToRun } else { Join-Path $staged 'dependencies' }
+        $result.Output[3..4] | Should -Be @($expectedFolder, $expectedFolder)
     }
 
     It 'declares its output type' {
