@@ -20,47 +20,36 @@ namespace CloudFrontInvalidations.CloudFront
             response.Invalidation = ReadInvalidation(reader, new DistributionInvalidation());
 
         /// <summary>The Invalidation element, also the result of the distribution-tenant form.</summary>
-        internal static T ReadInvalidation<T>(XmlReader reader, T invalidation) where T : Invalidation
-        {
-            ForEachChildElement(reader, name =>
+        internal static T ReadInvalidation<T>(XmlReader reader, T invalidation) where T : Invalidation =>
+            ReadChildElements(reader, invalidation, static (xml, name, read) =>
             {
                 switch (name)
                 {
-                    case "Id": invalidation.Id = ReadString(reader); break;
-                    case "Status": invalidation.Status = ReadString(reader); break;
-                    case "CreateTime": invalidation.CreateTime = ReadUtcTime(reader); break;
-                    case "InvalidationBatch": invalidation.InvalidationBatch = ReadBatch(reader); break;
+                    case "Id": read.Id = ReadString(xml); break;
+                    case "Status": read.Status = ReadString(xml); break;
+                    case "CreateTime": read.CreateTime = ReadUtcTime(xml); break;
+                    case "InvalidationBatch": read.InvalidationBatch = ReadBatch(xml); break;
                 }
             });
-            return invalidation;
-        }
 
-        private static InvalidationBatch ReadBatch(XmlReader reader)
-        {
-            var batch = new InvalidationBatch();
-            ForEachChildElement(reader, name =>
+        private static InvalidationBatch ReadBatch(XmlReader reader) =>
+            ReadChildElements(reader, new InvalidationBatch(), static (xml, name, batch) =>
             {
                 switch (name)
                 {
-                    case "Paths": batch.Paths = ReadPaths(reader); break;
-                    case "CallerReference": batch.CallerReference = ReadString(reader); break;
+                    case "Paths": batch.Paths = ReadPaths(xml); break;
+                    case "CallerReference": batch.CallerReference = ReadString(xml); break;
                 }
             });
-            return batch;
-        }
 
-        private static Paths ReadPaths(XmlReader reader)
-        {
-            var paths = new Paths();
-            ForEachChildElement(reader, name =>
+        private static Paths ReadPaths(XmlReader reader) =>
+            ReadChildElements(reader, new Paths(), static (xml, name, paths) =>
             {
                 switch (name)
                 {
-                    case "Quantity": paths.Quantity = ReadInt(reader); break;
-                    case "Items": paths.Items = ReadItems(reader, "Path", ReadString); break;
+                    case "Quantity": paths.Quantity = ReadInt(xml); break;
+                    case "Items": paths.Items = ReadItems(xml, "Path", ReadString); break;
                 }
             });
-            return paths;
-        }
     }
 }

@@ -16,36 +16,29 @@ namespace CloudFrontInvalidations.CloudFront
             values.Query("MaxItems", request.MaxItems);
         }
 
-        protected override void ReadResult(XmlReader reader, ListDistributionsResponse response)
-        {
-            var list = response.DistributionList = new DistributionList();
-            ForEachChildElement(reader, name =>
+        protected override void ReadResult(XmlReader reader, ListDistributionsResponse response) =>
+            response.DistributionList = ReadChildElements(reader, new DistributionList(), static (xml, name, list) =>
             {
                 switch (name)
                 {
-                    case "Marker": list.Marker = ReadString(reader); break;
-                    case "NextMarker": list.NextMarker = ReadString(reader); break;
-                    case "IsTruncated": list.IsTruncated = ReadBool(reader); break;
-                    case "Items": list.Items = ReadItems(reader, "DistributionSummary", ReadSummary); break;
+                    case "Marker": list.Marker = ReadString(xml); break;
+                    case "NextMarker": list.NextMarker = ReadString(xml); break;
+                    case "IsTruncated": list.IsTruncated = ReadBool(xml); break;
+                    case "Items": list.Items = ReadItems(xml, "DistributionSummary", ReadSummary); break;
                 }
             });
-        }
 
         // A DistributionSummary nests Origins, Aliases and more; only its direct children are read, the
         // rest is skipped unread.
-        private static DistributionSummary ReadSummary(XmlReader reader)
-        {
-            var summary = new DistributionSummary();
-            ForEachChildElement(reader, name =>
+        private static DistributionSummary ReadSummary(XmlReader reader) =>
+            ReadChildElements(reader, new DistributionSummary(), static (xml, name, summary) =>
             {
                 switch (name)
                 {
-                    case "Id": summary.Id = ReadString(reader); break;
-                    case "DomainName": summary.DomainName = ReadString(reader); break;
-                    case "Comment": summary.Comment = ReadString(reader); break;
+                    case "Id": summary.Id = ReadString(xml); break;
+                    case "DomainName": summary.DomainName = ReadString(xml); break;
+                    case "Comment": summary.Comment = ReadString(xml); break;
                 }
             });
-            return summary;
-        }
     }
 }

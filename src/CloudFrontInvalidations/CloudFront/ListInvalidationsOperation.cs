@@ -21,37 +21,29 @@ namespace CloudFrontInvalidations.CloudFront
             response.InvalidationList = ReadInvalidationList(reader);
 
         /// <summary>The InvalidationList element, also the result of the distribution-tenant form.</summary>
-        internal static InvalidationList ReadInvalidationList(XmlReader reader)
-        {
-            var list = new InvalidationList();
-            ForEachChildElement(reader, name =>
+        internal static InvalidationList ReadInvalidationList(XmlReader reader) =>
+            ReadChildElements(reader, new InvalidationList(), static (xml, name, list) =>
             {
                 switch (name)
                 {
-                    case "Marker": list.Marker = ReadString(reader); break;
-                    case "NextMarker": list.NextMarker = ReadString(reader); break;
-                    case "MaxItems": list.MaxItems = ReadInt(reader); break;
-                    case "IsTruncated": list.IsTruncated = ReadBool(reader); break;
-                    case "Quantity": list.Quantity = ReadInt(reader); break;
-                    case "Items": list.Items = ReadItems(reader, "InvalidationSummary", ReadSummary); break;
+                    case "Marker": list.Marker = ReadString(xml); break;
+                    case "NextMarker": list.NextMarker = ReadString(xml); break;
+                    case "MaxItems": list.MaxItems = ReadInt(xml); break;
+                    case "IsTruncated": list.IsTruncated = ReadBool(xml); break;
+                    case "Quantity": list.Quantity = ReadInt(xml); break;
+                    case "Items": list.Items = ReadItems(xml, "InvalidationSummary", ReadSummary); break;
                 }
             });
-            return list;
-        }
 
-        private static InvalidationSummary ReadSummary(XmlReader reader)
-        {
-            var summary = new InvalidationSummary();
-            ForEachChildElement(reader, name =>
+        private static InvalidationSummary ReadSummary(XmlReader reader) =>
+            ReadChildElements(reader, new InvalidationSummary(), static (xml, name, summary) =>
             {
                 switch (name)
                 {
-                    case "Id": summary.Id = ReadString(reader); break;
-                    case "Status": summary.Status = ReadString(reader); break;
-                    case "CreateTime": summary.CreateTime = ReadUtcTime(reader); break;
+                    case "Id": summary.Id = ReadString(xml); break;
+                    case "Status": summary.Status = ReadString(xml); break;
+                    case "CreateTime": summary.CreateTime = ReadUtcTime(xml); break;
                 }
             });
-            return summary;
-        }
     }
 }
