@@ -47,7 +47,8 @@ function New-PrecompiledPwsh([string] $Folder, [string] $Script) {
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
     $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.$rid/$([Environment]::Version)/tools/crossgen2"
     if (-not (Test-Path -LiteralPath $crossgen)) { return $null }
-    $command = @($script:PwshCommand[0], (Join-Path $Folder 'pwsh.dll'))
+    # Started as this one is: 'dotnet pwsh.dll' (the dotnet tool) or the copy's own executable.
+    $command = if ($script:PwshCommand.Count -gt 1) { @($script:PwshCommand[0], (Join-Path $Folder 'pwsh.dll')) } else { @(Join-Path $Folder (Split-Path -Leaf $script:PwshCommand[0])) }
     $stamp = Join-Path $Folder '.precompiled'
     if ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $PSHOME) { return $command }
 
