@@ -49,8 +49,10 @@ function New-PrecompiledPwsh([string] $Folder, [string] $Script) {
     if (-not (Test-Path -LiteralPath $crossgen)) { return $null }
     # Started as this one is: 'dotnet pwsh.dll' (the dotnet tool) or the copy's own executable.
     $command = if ($script:PwshCommand.Count -gt 1) { @($script:PwshCommand[0], (Join-Path $Folder 'pwsh.dll')) } else { @(Join-Path $Folder (Split-Path -Leaf $script:PwshCommand[0])) }
+    # Precompiled code is used only on the runtime it was compiled for: a copy made for another pwsh or runtime is redone.
     $stamp = Join-Path $Folder '.precompiled'
-    if ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $PSHOME) { return $command }
+    $identity = "$PSHOME on .NET $([Environment]::Version)"
+    if ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $identity) { return $command }
 
     Remove-Item -Recurse -Force $Folder -ErrorAction SilentlyContinue
     Copy-Item -Recurse $PSHOME $Folder
@@ -60,7 +62,7 @@ function New-PrecompiledPwsh([string] $Folder, [string] $Script) {
         $null = Invoke-TimedProcess (@($crossgen, $assembly, '-o', (Join-Path $Folder (Split-Path -Leaf $assembly)), '--targetos', ($rid -split '-')[0],
                 '--targetarch', ($rid -split '-')[1], '-O') + $references)
     }
-    Set-Content -LiteralPath $stamp -Value $PSHOME
+    Set-Content -LiteralPath $stamp -Value $identity
     $command
 }
 
