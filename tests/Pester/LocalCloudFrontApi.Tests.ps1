@@ -273,7 +273,8 @@ Describe 'Server settings' {
         $id = Get-InvalidationIds 'distribution/EAPIGET/invalidation?MaxItems=1'
         $paths = 'distribution', "distribution/EAPIGET/invalidation/$id", "distribution-tenant/$script:tenantId/invalidation",
             'distribution/ENOSUCH/invalidation', 'distribution/EAPISLOW/invalidation'
-        foreach ($path in $paths) { (Measure-Command { Invoke-CloudFront $path }).TotalMilliseconds | Should -BeGreaterOrEqual 300 }
+        # 295, as for the log below: the endpoint's timer may fire a fraction of a millisecond early (seen: 299.87 ms).
+        foreach ($path in $paths) { (Measure-Command { Invoke-CloudFront $path }).TotalMilliseconds | Should -BeGreaterOrEqual 295 }
 
         $log = @(Get-LocalRequestLog -Server $script:server)
         $log.Count | Should -Be 6
