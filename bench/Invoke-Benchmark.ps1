@@ -13,7 +13,7 @@
     served by tests/LocalCloudFront on 127.0.0.1 and prints only the count: Get-CFInvalidationList warm
     (this process) and cold (new pwsh, with and without the module's ReadyToRun images), every `aws` CLI
     found (awscli v1 from pip, v2 if installed, e.g. Debian's `apt-get install awscli`), a boto3 paginator,
-    and the floor: the same 100 GETs from one curl process and from an in-process HttpClient, without
+    pwsh alone (a new pwsh piping as many objects into Measure-Object, no module, no request), and the floor: the same 100 GETs from one curl process and from an in-process HttpClient, without
     signing or parsing. Also measured: the cold start phase by phase, pwsh start with and without
     Import-Module, peak working set for 10,000 vs 100,000 items, time to the first object, and the
     requests sent for `| Select-Object -First 5` and `-First 5`.
@@ -158,6 +158,21 @@ try {
     if ($curl) {
         $results.FloorCurl = @{ Name = 'floor: the same GETs from one curl process (one connection), no signing, no parsing'; Run = { (Invoke-TimedProcess @($curl, '-K', $curlConfig)).Milliseconds } }
         $contestants.Insert(1, $results.FloorCurl)
+    }
+    # pwsh alone: its start, and its pipeline carrying as many objects into Measure-Object, with no module and no request.
+    # No module can start and list below it; the cold rows' time above it is what ours adds.
+    function Measure-PwshAlone([string[]] $Pwsh = (Get-PwshCommand)) {
+        $run = Invoke-FreshPwsh "([int[]]::new($($Small.Count)) | Measure-Object).Count" -Pwsh $Pwsh
+        Assert-Count 'pwsh alone' $run.Output $Small.Count
+        $run.Milliseconds
+    }
+    $pwshAloneName = "new process, ``([int[]]::new($($Small.Count)) \| Measure-Object).Count``: its start and its pipeline carrying $($Small.Count) objects, no module, no request"
+    $results.PwshAlone = @{ Name = "pwsh alone, $pwshAloneName"; Run = { Measure-PwshAlone } }
+    $coldContestants.Add($results.PwshAlone)
+    $results.PwshAlonePrecompiled = $null
+    if ($precompiledPwsh) {
+        $results.PwshAlonePrecompiled = @{ Name = "pwsh precompiled alone, $pwshAloneName"; Run = { Measure-PwshAlone $precompiledPwsh } }
+        $coldContestants.Add($results.PwshAlonePrecompiled)
     }
     $results.ColdIl = $null
     if ($ilManifest) {

@@ -72,13 +72,14 @@ function Assert-Count([string] $What, $Actual, [int] $Expected) {
 
 # Runs each contestant once per round, interleaved, so a noisy machine shifts every contestant alike. A
 # contestant is a hashtable with Name and Run (a block given the contestant itself, returning one sample);
-# it gets Samples, and Traffic (requests and connections the endpoint saw during its first run).
+# it gets Samples, and Traffic (requests and connections the endpoint saw during its first run). The endpoint's
+# request log is cleared and read around that first run only, so that no admin request precedes a later round's run.
 function Measure-Contestants([hashtable[]] $Contestants, [int] $Rounds, [psobject] $Server) {
     foreach ($contestant in $Contestants) { $contestant.Samples = [Collections.Generic.List[double]]::new() }
     for ($round = 1; $round -le $Rounds; $round++) {
         foreach ($contestant in $Contestants) {
             Write-Host "  round $round/${Rounds}: $($contestant.Name)"
-            Clear-LocalRequestLog -Server $Server
+            if ($round -eq 1) { Clear-LocalRequestLog -Server $Server }
             $contestant.Samples.Add((& $contestant.Run $contestant))
             if ($round -eq 1) {
                 $requests = @(Get-LocalRequestLog -Server $Server)

@@ -21,6 +21,7 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '**ours, warm**', 'floor (.NET)', '**ours, cold**', 'bare start', 'this ÷ bare start',
                 'peak working set, new pwsh listing 300', 'peak working set, new pwsh listing 1000',
                 'peak working set, new pwsh listing 1000 into Measure-Object, GC gen0 budget fixed at 16 MB', 'GC gen0 budget fixed (what the module keeps)',
+                '| pwsh alone, new process, `([int[]]::new(300) \| Measure-Object).Count`', '| ours, cold, minus pwsh alone (medians)', 'pwsh alone, starting and piping 300 objects'
                 'time to first object', 'requests for `… \| Select-Object -First 5` | 1 | 1 |', 'requests for `-First 5` | 1 | 1 |'
                 '## Targets', 'warm ≤ 1.5× the floor', 'cold ≤ 1.20× awscli v1 cold', 'cold ≤ 1.00× awscli v2 cold', 'Import-Module adds ≤ 40%'
                 'first object before the second request | 1 request(s) sent | met'
@@ -35,7 +36,8 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
         # Where the Crossgen2 pack is restored (the module has ReadyToRun images), pwsh is also measured precompiled.
         if ((Test-Path (Join-Path (Split-Path $script:ModulePath) 'ReadyToRun')) -and -not (Test-ReadyToRun ([psobject].Assembly.Location))) {
             foreach ($expected in '**ours, cold, pwsh precompiled**', '| pwsh precompiled: bare start |', 'cold (pwsh precompiled) ÷ this',
-                'cold, pwsh precompiled as its packages ship it ≤ 1.20× awscli v1 cold', 'Import-Module adds ≤ 40% to bare pwsh start, pwsh precompiled', '| pwsh precompiled |') {
+                'cold, pwsh precompiled as its packages ship it ≤ 1.20× awscli v1 cold', 'Import-Module adds ≤ 40% to bare pwsh start, pwsh precompiled', '| pwsh precompiled |',
+                '| pwsh precompiled alone, new process', '| ours, cold, pwsh precompiled, minus pwsh precompiled alone (medians)') {
                 $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
             }
         }
