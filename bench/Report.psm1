@@ -102,11 +102,14 @@ function Get-PwshAloneRoom($Results, $Pair) {
     # Of the dotnet tool's pwsh: the precompiled pwsh's import is in its own rows.
     $import = $null
     if ($Pair.Cold -eq $Results.Cold) { $import = (Get-Stat $Results.Import).Median - (Get-Stat $Results.Bare).Median }
+    $left = $budget - $alone
     $sentence = "$($Pair.Pwsh) alone, starting and piping $($Results.Small.Count) objects into Measure-Object with no module and no request, takes $(Format-Number $alone) ms, " +
         "$(Format-Ratio ($alone / (Get-Stat $v1).Median)) awscli $($v1.Cli.Version) (medians); " +
-        $(if ($alone -ge $budget) { "that alone is over the budget of 1.2 × awscli v1 = $(Format-Number $budget) ms, so no module can meet it with this pwsh" }
-          else { "that leaves $(Format-Number ($budget - $alone)) ms of the budget of 1.2 × awscli v1 = $(Format-Number $budget) ms for everything a module does" }) +
-        $(if ($null -ne $import) { "; Import-Module alone takes $(Format-Number $import) ms (pwsh + import − bare start)" } else { '' }) +
+        $(if ($left -le 0) { "that alone is over the budget of 1.2 × awscli v1 = $(Format-Number $budget) ms, so no module can meet it with this pwsh" }
+          else { "that leaves $(Format-Number $left) ms of the budget of 1.2 × awscli v1 = $(Format-Number $budget) ms for everything a module does" }) +
+        $(if ($null -eq $import) { '' }
+          elseif ($left -gt 0 -and $import -gt $left) { ", less than Import-Module of this module alone takes ($(Format-Number $import) ms, pwsh + import − bare start): no room is left for its requests" }
+          else { "; Import-Module alone takes $(Format-Number $import) ms (pwsh + import − bare start)" }) +
         "; ours adds $(Format-Number $added) ms to pwsh alone (cold − pwsh alone)"
     @{ Budget = $budget; Alone = $alone; Added = $added; Sentence = $sentence }
 }
