@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
@@ -14,8 +15,10 @@ namespace CloudFrontInvalidations.Commands
     /// Resolved once in BeginProcessing, so these parameters do not bind from the pipeline. Session/SessionParameters
     /// reads them by name: a parameter added here is added there too (a test compares the two).
     /// </summary>
-    public abstract class AwsSessionCmdlet : PSCmdlet
+    public abstract class AwsSessionCmdlet : PSCmdlet, IDisposable
     {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
         [Parameter]
         [Alias("RegionToCall")]
         [ArgumentCompleter(typeof(RegionCompleter))]
@@ -51,6 +54,21 @@ namespace CloudFrontInvalidations.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? EndpointUrl { get; set; }
+
+        /// <summary>Cancelled by StopProcessing (Ctrl+C, or a pipeline that stops early): every request and wait of the invocation ends with it.</summary>
+        private protected CancellationToken StoppingToken => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Called by PowerShell when the invocation ends, however it ends.</summary>
+        public void Dispose()
+        {
+            DisposeInvocation();
+            _stopping.Dispose();
+        }
+
+        /// <summary>Releases what the invocation holds from BeginProcessing on (client, fan-out).</summary>
+        private protected abstract void DisposeInvocation();
 
         /// <summary>What the command does, as its failures' messages begin ("Listing invalidations").</summary>
         private protected abstract string Activity { get; }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Concurrency;
@@ -16,12 +15,11 @@ namespace CloudFrontInvalidations.Commands
     [Cmdlet(VerbsCommon.Get, "CFInvalidation", DefaultParameterSetName = DistributionSet)]
     [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { DistributionSet })]
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { DistributionTenantSet })]
-    public sealed class GetCFInvalidationCommand : ConcurrentAwsCmdlet, IDisposable
+    public sealed class GetCFInvalidationCommand : ConcurrentAwsCmdlet
     {
         internal const string DistributionSet = "Distribution";
         internal const string DistributionTenantSet = "DistributionTenant";
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private InvalidationInvocation? _invocation;
         private OrderedFanOut<InvalidationTarget, Invalidation>? _gets;
 
@@ -49,10 +47,9 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            _invocation = new InvalidationInvocation(Connect(TimeoutSec),
-                _stopping.Token);
+            _invocation = new InvalidationInvocation(Connect(TimeoutSec));
             // One result per unit: nothing for a unit to wait for once it has its answer.
-            _gets = new OrderedFanOut<InvalidationTarget, Invalidation>(ThrottleLimit, bufferCapacity: 1, fetchAhead: true, _stopping.Token);
+            _gets = new OrderedFanOut<InvalidationTarget, Invalidation>(ThrottleLimit, bufferCapacity: 1, fetchAhead: true, StoppingToken);
         }
 
         protected override void ProcessRecord()
@@ -88,19 +85,16 @@ namespace CloudFrontInvalidations.Commands
                     }
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
                 // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
             }
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        public void Dispose()
+        private protected override void DisposeInvocation()
         {
             _gets?.Dispose();
             _invocation?.Dispose();
-            _stopping.Dispose();
         }
 
         private protected override string Activity => "Getting invalidations";

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Concurrency;
@@ -20,13 +19,12 @@ namespace CloudFrontInvalidations.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CFInvalidationList", SupportsPaging = true, DefaultParameterSetName = ByDistributionSet)]
     [OutputType(typeof(InvalidationSummary))]
-    public sealed class GetCFInvalidationListCommand : ConcurrentAwsCmdlet, IListingOutput, IDisposable
+    public sealed class GetCFInvalidationListCommand : ConcurrentAwsCmdlet, IListingOutput
     {
         private const string ByDistributionSet = "ByDistribution";
         private const string AllDistributionsSet = "AllDistributions";
         private const string ByTenantSet = "ByDistributionTenant";
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private ListingInvocation? _invocation;
         private CreationWindow? _created;
 
@@ -94,7 +92,7 @@ namespace CloudFrontInvalidations.Commands
             // A count to reach (-First) fetches no page ahead that the count may then have no use for.
             var fetchAhead = PagingParameters.First == ulong.MaxValue;
             _invocation = new ListingInvocation(client, selector, new PagingWindow(PagingParameters.Skip, PagingParameters.First),
-                new ListingReporter(this), ThrottleLimit, fetchAhead, _stopping.Token);
+                new ListingReporter(this), ThrottleLimit, fetchAhead, StoppingToken);
         }
 
         protected override void ProcessRecord()
@@ -124,7 +122,7 @@ namespace CloudFrontInvalidations.Commands
         {
             var queued = 0;
             using var pages = new DistributionLister(invocation.Client.ListDistributionsAsync)
-                .ListPages(new ListingOptions(), _stopping.Token).GetEnumerator();
+                .ListPages(new ListingOptions(), StoppingToken).GetEnumerator();
             while (NextDistributionPage(invocation, pages) is { } page)
             {
                 invocation.Reporter.DistributionPageReceived(page);
@@ -148,7 +146,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 return pages.MoveNext() ? pages.Current : null;
             }
-            catch (Exception failure) when (!_stopping.IsCancellationRequested)
+            catch (Exception failure) when (!StoppingToken.IsCancellationRequested)
             {
                 Write(invocation, invocation.FanOut.Drain(maxPending: 0));
                 invocation.Window.MarkIncomplete();
@@ -165,7 +163,7 @@ namespace CloudFrontInvalidations.Commands
             // Room for this input first (at most ThrottleLimit pending), writing what is waited for; -First may be
             // reached meanwhile (the fan-out is then stopped).
             if (!invocation.Window.IsFull) Write(invocation, invocation.FanOut.Drain(maxPending: ThrottleLimit - 1));
-            if (_stopping.IsCancellationRequested) return false;
+            if (StoppingToken.IsCancellationRequested) return false;
             if (invocation.Window.IsFull)
             {
                 invocation.Window.MarkIncomplete();
@@ -252,7 +250,7 @@ namespace CloudFrontInvalidations.Commands
                     }
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
                 // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
             }
@@ -275,13 +273,7 @@ namespace CloudFrontInvalidations.Commands
             return item;
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        public void Dispose()
-        {
-            _invocation?.Dispose();
-            _stopping.Dispose();
-        }
+        private protected override void DisposeInvocation() => _invocation?.Dispose();
 
         private protected override string Activity => ErrorMap.ListingActivity;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Waiting;
@@ -9,20 +8,17 @@ namespace CloudFrontInvalidations.Commands
     /// <summary>What one invocation of Get-CFInvalidation or Wait-CFInvalidation holds from BeginProcessing to Dispose.</summary>
     internal sealed class InvalidationInvocation : IDisposable
     {
-        internal InvalidationInvocation(CloudFrontClient client, CancellationToken stopping)
+        internal InvalidationInvocation(CloudFrontClient client)
         {
             Client = client;
             Getter = new InvalidationGetter(client.GetInvalidationAsync, client.GetInvalidationForDistributionTenantAsync);
             Lister = new InvalidationLister(client.ListInvalidationsAsync, client.ListInvalidationsForDistributionTenantAsync);
-            Stopping = stopping;
         }
 
         /// <summary>One client for every request: one connection pool, one retry and rate state.</summary>
         internal CloudFrontClient Client { get; }
         internal InvalidationGetter Getter { get; }
         internal InvalidationLister Lister { get; }
-        /// <summary>Cancelled by StopProcessing (Ctrl+C).</summary>
-        internal CancellationToken Stopping { get; }
 
         public void Dispose() => Client.Dispose();
     }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
@@ -20,7 +19,7 @@ namespace CloudFrontInvalidations.Commands
     [Cmdlet(VerbsLifecycle.Wait, "CFInvalidation", DefaultParameterSetName = GetCFInvalidationCommand.DistributionSet)]
     [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionSet })]
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionTenantSet })]
-    public sealed class WaitCFInvalidationCommand : ConcurrentAwsCmdlet, IDisposable
+    public sealed class WaitCFInvalidationCommand : ConcurrentAwsCmdlet
     {
         /// <summary>AWS's own invalidation waiter polls every 20 s.</summary>
         internal const int DefaultPollIntervalSec = 20;
@@ -28,7 +27,6 @@ namespace CloudFrontInvalidations.Commands
         private const int ProgressActivityId = 2;
         private const string ProgressActivity = "Waiting for invalidations";
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
         private InvalidationInvocation? _invocation;
@@ -61,7 +59,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 604800)]
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
-        protected override void BeginProcessing() => _invocation = new InvalidationInvocation(Connect(null), _stopping.Token);
+        protected override void BeginProcessing() => _invocation = new InvalidationInvocation(Connect(null));
 
         protected override void ProcessRecord()
         {
@@ -87,9 +85,9 @@ namespace CloudFrontInvalidations.Commands
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
             try
             {
-                foreach (var waitEvent in waiter.Wait(_targets, options, _stopping.Token)) Write(waitEvent);
+                foreach (var waitEvent in waiter.Wait(_targets, options, StoppingToken)) Write(waitEvent);
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
                 // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
             }
@@ -111,11 +109,11 @@ namespace CloudFrontInvalidations.Commands
             var before = _targets.Count;
             try
             {
-                foreach (var page in _invocation!.Lister.ListPages(owner, new ListingOptions(), _stopping.Token))
+                foreach (var page in _invocation!.Lister.ListPages(owner, new ListingOptions(), StoppingToken))
                     foreach (var item in page.Items.Where(item => item.Status != Invalidation.CompletedStatus))
                         Add(new InvalidationTarget(owner, item.Id!));
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
                 return;
             }
@@ -168,13 +166,7 @@ namespace CloudFrontInvalidations.Commands
             WriteProgress(record);
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        public void Dispose()
-        {
-            _invocation?.Dispose();
-            _stopping.Dispose();
-        }
+        private protected override void DisposeInvocation() => _invocation?.Dispose();
 
         private protected override string Activity => "Waiting for invalidations";
     }
