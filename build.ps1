@@ -46,8 +46,12 @@ function Add-ReadyToRunImages([string] $ModuleFolder) {
     $properties = "-p:PowerShellTargetFramework=net$([Environment]::Version.Major).0", "-p:ModuleFolder=$ModuleFolder", "-p:PowerShellHome=$PSHOME"
     & dotnet restore $project -r $rid -nologo -v quiet @properties
     if ($LASTEXITCODE -ne 0) { Write-Warning "No ReadyToRun images: the Crossgen2 pack for $rid could not be restored; the module runs from IL."; return }
+    # Compiled afresh every time: MSBuild skips an image newer than its input, and a package's DLL keeps its packing date, so
+    # a changed dependency (another SDK version) could otherwise leave an image of the old one in place.
     $compiled = "$Out/obj/ReadyToRun/$rid"
-    Invoke-Native dotnet publish $project -c Release -r $rid --no-restore -nologo -v quiet -o $compiled @properties
+    $intermediate = "$Out/obj/ReadyToRun-intermediate/$rid/"
+    Remove-Item -Recurse -Force $compiled, $intermediate -ErrorAction SilentlyContinue
+    Invoke-Native dotnet publish $project -c Release -r $rid --no-restore -nologo -v quiet -o $compiled "-p:IntermediateOutputPath=$intermediate" @properties
     $target = "$ModuleFolder/ReadyToRun/$rid"
     New-Item -ItemType Directory -Force $target | Out-Null
     Copy-Item "$ModuleFolder/dependencies/*" -Destination $target
