@@ -14,9 +14,10 @@
     (this process) and cold (new pwsh, with and without the module's ReadyToRun images), every `aws` CLI
     found (awscli v1 from pip, v2 if installed, e.g. Debian's `apt-get install awscli`), a boto3 paginator,
     pwsh alone (a new pwsh piping as many objects into Measure-Object, no module, no request), and the floor:
-    the same 100 GETs from one curl process and from an in-process HttpClient, without signing or parsing. Also measured: the cold start phase by phase, pwsh start with and without
-    Import-Module, peak working set for 10,000 vs 100,000 items, time to the first object, and the
-    requests sent for `| Select-Object -First 5` and `-First 5`.
+    the same 100 GETs from one curl process and from an in-process HttpClient, without signing or parsing.
+    Also measured: the cold start phase by phase, pwsh start with and without Import-Module, peak working
+    set for 10,000 vs 100,000 items, time to the first object, and the requests sent for
+    `| Select-Object -First 5` and `-First 5`.
 .PARAMETER ModulePath
     The staged module folder (out/CloudFrontInvalidations) or its manifest.
 .PARAMETER Quick
