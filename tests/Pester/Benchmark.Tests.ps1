@@ -1,9 +1,15 @@
 # Smoke test of bench/Invoke-Benchmark.ps1 on a tiny dataset, so the benchmark cannot rot unnoticed.
-# Nothing here asserts a time: speed and memory are proven by the full `build.ps1 Bench` run.
+# Nothing here asserts a time: speed and memory are proven by the full `build.ps1 Bench` run. The peers (every
+# AWS CLI, boto3, curl) are whatever this machine has, found as the bench finds them: the rows expected are those
+# the run can write with them, and what it says in place of a missing one.
 
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
-    Import-Module "$script:RepoRoot/bench/Measure.psm1" -Function Test-ReadyToRun -Force
+    Import-Module "$script:RepoRoot/bench/Measure.psm1" -Function Test-ReadyToRun, Find-AwsCli, Find-Boto3 -Force
+    $script:clis = @(Find-AwsCli)
+    $script:boto3 = Find-Boto3
+    $script:curl = Get-Command curl -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    Write-Host "    peers here: $(if ($clis) { ($clis | ForEach-Object { "awscli $($_.Version)" }) -join ', ' } else { 'no AWS CLI' }); $(if ($boto3) { "boto3 $($boto3.Version)" } else { 'no boto3' }); $(if ($curl) { 'curl' } else { 'no curl' })"
 }
 
 Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
@@ -21,7 +27,7 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '**ours, warm**', 'floor (.NET)', '**ours, cold**', 'bare start', 'this ÷ bare start',
                 'peak working set, new pwsh listing 300', 'peak working set, new pwsh listing 1000',
                 'peak working set, new pwsh listing 1000 into Measure-Object, GC gen0 budget fixed at 16 MB', 'GC gen0 budget fixed (what the module keeps)',
-                '| pwsh alone, new process, `([int[]]::new(300) \| Measure-Object).Count`', '| ours, cold, minus pwsh alone (medians)', 'pwsh alone, starting and piping 300 objects'
+                '| pwsh alone, new process, `([int[]]::new(300) \| Measure-Object).Count`', '| ours, cold, minus pwsh alone (medians)'
                 'time to first object', 'requests for `… \| Select-Object -First 5` | 1 | 1 |', 'requests for `-First 5` | 1 | 1 |'
                 '## Targets', 'warm ≤ 1.5× the floor', 'cold ≤ 1.20× awscli v1 cold', 'cold ≤ 1.00× awscli v2 cold', 'Import-Module adds ≤ 40%'
                 'first object before the second request | 1 request(s) sent | met'
@@ -33,6 +39,18 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '| ours <= 1.5x the ideal |', "| one distribution's whole listing <= 1.1x")) {
             $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
         }
+        # The peers found here, and for each one missing what the report says instead.
+        $v1 = @($clis | Where-Object Major -EQ 1)
+        $expectedPeers = @(
+            foreach ($cli in $clis) { "| awscli $($cli.Version), new process", "- awscli $($cli.Version): $($cli.Path)" }
+            foreach ($major in 1, 2) { if (-not @($clis | Where-Object Major -EQ $major)) { "no awscli v$major installed" } }
+            if ($v1) { 'pwsh alone, starting and piping 300 objects', "Headroom (medians): 1.2 × awscli $($v1[0].Version)" } else { 'No awscli v1 installed: no headroom to compute.' }
+            if ($boto3) { "| boto3 $($boto3.Version) paginator summing the items, new process" }
+            if ($curl) { '| floor: the same GETs from one curl process', 'warm ≤ 1.5× the floor (curl)' } else { 'warm ≤ 1.5× the floor (.NET HttpClient (curl not installed))' })
+        foreach ($expected in $expectedPeers) {
+            $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
+        }
+        if (-not $boto3) { $text | Should -Not -Match '\| boto3 ' }
         # Where the Crossgen2 pack is restored (the module has ReadyToRun images), pwsh is also measured precompiled.
         if ((Test-Path (Join-Path (Split-Path $script:ModulePath) 'ReadyToRun')) -and -not (Test-ReadyToRun ([psobject].Assembly.Location))) {
             foreach ($expected in '**ours, cold, pwsh precompiled**', '| pwsh precompiled: bare start |', 'cold (pwsh precompiled) ÷ this',
