@@ -45,12 +45,13 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
             foreach ($cli in $clis) { "| awscli $($cli.Version), new process", "- awscli $($cli.Version): $($cli.Path)" }
             foreach ($major in 1, 2) { if (-not @($clis | Where-Object Major -EQ $major)) { "no awscli v$major installed" } }
             if ($v1) { 'pwsh alone, starting and piping 300 objects', "Headroom (medians): 1.2 × awscli $($v1[0].Version)" } else { 'No awscli v1 installed: no headroom to compute.' }
-            if ($boto3) { "| boto3 $($boto3.Version) paginator summing the items, new process" }
+            if ($boto3) { "| boto3 $($boto3.Version) paginator summing the items, new process", "boto3 $($boto3.Version) in one process: list_distributions" }
+            else { '| ours >= 20x faster than the boto3 script | boto3 not installed | not measured |' }
             if ($curl) { '| floor: the same GETs from one curl process', 'warm ≤ 1.5× the floor (curl)' } else { 'warm ≤ 1.5× the floor (.NET HttpClient (curl not installed))' })
         foreach ($expected in $expectedPeers) {
             $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
         }
-        if (-not $boto3) { $text | Should -Not -Match '\| boto3 ' }
+        if (-not $boto3) { $text | Should -Not -Match '\| boto3 \d' -Because 'no boto3 row without boto3' }
         # Where the Crossgen2 pack is restored (the module has ReadyToRun images), pwsh is also measured precompiled.
         if ((Test-Path (Join-Path (Split-Path $script:ModulePath) 'ReadyToRun')) -and -not (Test-ReadyToRun ([psobject].Assembly.Location))) {
             foreach ($expected in '**ours, cold, pwsh precompiled**', '| pwsh precompiled: bare start |', 'cold (pwsh precompiled) ÷ this',

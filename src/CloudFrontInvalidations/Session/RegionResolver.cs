@@ -4,8 +4,8 @@ using Amazon.Runtime.CredentialManagement;
 namespace CloudFrontInvalidations.Session
 {
     /// <summary>
-    /// The region: -Region, the session's $StoredAWSRegion (AWS.Tools' Set-DefaultAWSRegion), AWS_REGION, AWS_DEFAULT_REGION, the region of the profile in use (-ProfileName,
-    /// AWS_PROFILE or "default"), else us-east-1. CloudFront is global, so a missing region is not an error;
+    /// The region: -Region, the session's $StoredAWSRegion (AWS.Tools' Set-DefaultAWSRegion), AWS_REGION,
+    /// AWS_DEFAULT_REGION, the region of the profile in use (-ProfileName, AWS_PROFILE or "default"), else us-east-1. CloudFront is global, so a missing region is not an error;
     /// only a China region (cn-*) changes the endpoint. Resolved here, never by the SDK, whose fallback
     /// would also ask the EC2 instance metadata service and wait for it off EC2.
     /// </summary>
