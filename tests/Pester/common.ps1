@@ -64,11 +64,19 @@ function Get-UnusedLoopbackPort {
 
 # ---- the local endpoint's request log (the file's endpoint is $script:server unless -Server says) ----
 
-# The CloudFront requests the endpoint logged, in arrival order: all, one distribution's, or one path's.
+# The requests the endpoint logged, in arrival order: all, or those of one distribution (the first
+# positional argument) or tenant, and of the operations named as the log names them: ListDistributions,
+# ListInvalidations, GetInvalidation, ListInvalidationsForDistributionTenant,
+# GetInvalidationForDistributionTenant, and AssumeRole, GetRoleCredentials of the fake STS and SSO.
 # Written one by one, as any command: @() around the call counts them.
 function Get-RequestLog {
-    param([string] $DistributionId, [string] $Path, [psobject] $Server = $script:server)
-    Get-LocalRequestLog -Server $Server -DistributionId $DistributionId | Where-Object { -not $Path -or $_.path -eq $Path }
+    param(
+        [Parameter(Position = 0)] [string] $DistributionId,
+        [string[]] $Operation,
+        [string] $TenantId,
+        [psobject] $Server = $script:server
+    )
+    Get-LocalRequestLog -Server $Server -DistributionId $DistributionId -TenantId $TenantId -Operation $Operation
 }
 
 # The distinct access key ids that signed a distribution's requests.
