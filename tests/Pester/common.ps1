@@ -98,3 +98,24 @@ function Wait-SettledRequestLog {
     }
     $requests
 }
+
+# ---- listings against injected faults (the file's endpoint is $script:server) ----
+
+# A distribution of 12 invalidations, 5 a page (3 pages), with the given faults (which also resets the fault counters).
+function Set-FaultyDistribution([string] $Id, [hashtable] $Fault) {
+    Set-LocalDistribution -Server $script:server -Id $Id -Count 12 -PageCap 5 -Fault $Fault
+}
+
+# The fault-free listing of a distribution, to compare with; leaves the request log empty.
+function Get-ExpectedIds([string] $Id) {
+    Set-FaultyDistribution $Id @{}
+    (Get-CFInvalidationList $Id -EndpointUrl $script:server.Url).Id
+    Clear-LocalRequestLog -Server $script:server
+}
+
+# Lists a distribution without stopping at a failure: what was written, the errors, and the requests made.
+function Invoke-Listing([string] $Id, [hashtable] $Parameters = @{}) {
+    $failures = $null
+    $items = @(Get-CFInvalidationList $Id -EndpointUrl $script:server.Url @Parameters -ErrorVariable failures -ErrorAction SilentlyContinue)
+    [pscustomobject]@{ Items = $items; Errors = @($failures); Requests = @(Wait-SettledRequestLog $Id) }
+}
