@@ -4,8 +4,9 @@
 Describe 'Get-CFInvalidationList against moto_server' {
     BeforeAll {
         . "$PSScriptRoot/common.ps1"
-        $script:skipReason = @(@(Get-MotoSkipReason) + @('create-distribution', 'create-invalidation', 'list-invalidations' |
-                    ForEach-Object { Get-AwsCliSkipReason $_ }) | Where-Object { $_ })[0]
+        $script:moto = $null
+        $script:skipReason = @(Get-MotoSkipReason) + @('create-distribution', 'create-invalidation', 'list-invalidations' |
+                ForEach-Object { Get-AwsCliSkipReason $_ }) | Where-Object { $_ } | Select-Object -First 1
         if ($script:skipReason) { return }
 
         $port = Get-UnusedLoopbackPort
