@@ -6,7 +6,7 @@ using System.Reflection;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Session;
 
-namespace CloudFrontInvalidations.Commands
+namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
     /// AWS.Tools' -Select: what to write for each ListInvalidations response. "InvalidationList.Items"
