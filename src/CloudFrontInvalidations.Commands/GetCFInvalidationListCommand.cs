@@ -29,7 +29,6 @@ namespace CloudFrontInvalidations.Commands
         private CloudFrontClient? _client;
         private ListingEngine? _engine;
         private CreationWindow? _created;
-        private string? _selectedParameter;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             ParameterSetName = ByDistributionSet)]
@@ -91,7 +90,6 @@ namespace CloudFrontInvalidations.Commands
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            _selectedParameter = selector.ParameterName;
             var client = _client = Connect(TimeoutSec);
             _engine = new ListingEngine(new InvalidationLister(client.ListInvalidationsAsync), new DistributionLister(client.ListDistributionsAsync),
                 new ListingEngineOptions(selector, PagingParameters.Skip, PagingParameters.First, ThrottleLimit), StoppingToken);
@@ -118,17 +116,7 @@ namespace CloudFrontInvalidations.Commands
 
         /// <summary>One listing as bound now: -Marker and -MaxItem may come from each pipeline input.</summary>
         private ListingInput InputFor(InvalidationOwner owner) =>
-            new ListingInput(owner, new ListingOptions { StartMarker = Marker, PageSize = MaxItem, Created = _created, AutoIterate = AutoIterate },
-                SelectedParameterValue(owner));
-
-        // "^DistributionId" (or "^DistributionTenantId") is this input's id, not the whole array bound.
-        private object? SelectedParameterValue(InvalidationOwner owner) => _selectedParameter switch
-        {
-            null => null,
-            nameof(DistributionId) => owner.IsTenant ? null : owner.Id,
-            nameof(DistributionTenantId) => owner.IsTenant ? owner.Id : null,
-            var name => GetType().GetProperty(name)!.GetValue(this),
-        };
+            new ListingInput(owner, new ListingOptions { StartMarker = Marker, PageSize = MaxItem, Created = _created, AutoIterate = AutoIterate });
 
         private void Write(ListingEvent listingEvent)
         {
@@ -140,21 +128,9 @@ namespace CloudFrontInvalidations.Commands
                 case ListingEventKind.Failed:
                     WriteFailure(listingEvent.Failure!, ErrorMap.ToErrorRecord(listingEvent.Failure!, listingEvent.Activity!, listingEvent.Target));
                     break;
-                case ListingEventKind.Progress:
-                    var progress = listingEvent.Progress!;
-                    WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
-                    {
-                        ParentActivityId = progress.ParentActivityId,
-                        PercentComplete = progress.PercentComplete,
-                        RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                    });
-                    break;
-                case ListingEventKind.Verbose:
-                    WriteVerbose(listingEvent.Text);
-                    break;
-                case ListingEventKind.Debug:
-                    WriteDebug(listingEvent.Text);
-                    break;
+                case ListingEventKind.Progress: WriteProgress(ListingProgressRecord.From(listingEvent.Progress!)); break;
+                case ListingEventKind.Verbose: WriteVerbose(listingEvent.Text); break;
+                case ListingEventKind.Debug: WriteDebug(listingEvent.Text); break;
                 // -IncludeTotalCount: exact (accuracy 1) when every listing reached its last page or the end of its time
                 // window; otherwise a lower bound with accuracy 0 ("Unknown total count"). Never an extra request.
                 case ListingEventKind.Totals when PagingParameters.IncludeTotalCount.IsPresent:

@@ -237,8 +237,8 @@ namespace CloudFrontInvalidations.Tests
 
             using var engine = account.Engine(select: "^DistributionId");
 
-            // The value comes from the input, as the cmdlet bound it; one request still checks each distribution.
-            var events = engine.List(new[] { "E1", "E2" }.Select(id => new ListingInput(InvalidationOwner.Distribution(id), new ListingOptions(), id)))
+            // The value is the input's own id; one request still checks each distribution.
+            var events = engine.List(new[] { "E1", "E2" }.Select(id => new ListingInput(InvalidationOwner.Distribution(id), new ListingOptions())))
                 .Concat(engine.End()).ToList();
 
             Assert.Equal(new[] { "E1", "E2" }, Written(events));
@@ -251,7 +251,7 @@ namespace CloudFrontInvalidations.Tests
             var account = new ScriptedAccount().Owner("dt_1", new[] { "t1" });
             using var engine = account.Engine();
 
-            var events = engine.List(new[] { new ListingInput(InvalidationOwner.Tenant("dt_1"), new ListingOptions(), "dt_1") })
+            var events = engine.List(new[] { new ListingInput(InvalidationOwner.Tenant("dt_1"), new ListingOptions()) })
                 .Concat(engine.End()).ToList();
 
             var item = Assert.Single(events, e => e.Kind == ListingEventKind.Output);

@@ -180,7 +180,7 @@ namespace CloudFrontInvalidations.Listing
                 case DeliveryKind.Completed:
                     if (listing.MoreAfterLastPage) _window.MarkIncomplete();
                     if (_options.Selector.ParameterName != null && _window.Admit())
-                        _ready.Enqueue(ListingEvent.Item(owner, listing.Input.SelectedParameterValue));
+                        _ready.Enqueue(ListingEvent.Item(owner, _options.Selector.ParameterValue(owner, listing.Input.Options)));
                     _reporter.ListingEnded();
                     break;
                 case DeliveryKind.Failed:
@@ -192,18 +192,9 @@ namespace CloudFrontInvalidations.Listing
             return false;
         }
 
-        /// <summary>One listing in the fan-out, with what its last page said.</summary>
-        private sealed class RunningListing
+        /// <summary>One listing in the fan-out, with the options it runs with (the input's, adjusted for -Select '^Name').</summary>
+        private sealed record RunningListing(ListingInput Input, ListingOptions Options)
         {
-            internal RunningListing(ListingInput input, ListingOptions options)
-            {
-                Input = input;
-                Options = options;
-            }
-
-            internal ListingInput Input { get; }
-            /// <summary>The options the listing runs with (the input's, adjusted for -Select '^Name').</summary>
-            internal ListingOptions Options { get; }
             /// <summary>The last page handed out said the listing has more (so the count seen is not the total).</summary>
             internal bool MoreAfterLastPage { get; set; }
         }
