@@ -7,6 +7,7 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
+using CloudFrontInvalidations.Reporting;
 using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Commands
@@ -161,7 +162,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 record.CurrentOperation = "Oldest still in progress: " + progress.OldestPending
                     + (progress.OldestPendingCreateTime is DateTime created
-                        ? ", created " + created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "");
+                        ? ", created " + LocalInstant.Format(created) : "");
             }
             WriteProgress(record);
         }

@@ -56,7 +56,7 @@ namespace CloudFrontInvalidations.Tests
             var invalidation = (await _client.GetInvalidationForDistributionTenantAsync(
                 new GetInvalidationForDistributionTenantRequest { DistributionTenantId = "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB", Id = "I2J0I21PCUYOIK" })).Invalidation!;
 
-            Assert.Equal(6, invalidation.Paths.Length);
+            Assert.Equal(6, invalidation.Paths.Count);
             Assert.Equal("/2020-05-31/distribution-tenant/dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB/invalidation/I2J0I21PCUYOIK",
                 Assert.Single(_server.Requests).Path);
         }
