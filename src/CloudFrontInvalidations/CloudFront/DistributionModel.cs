@@ -28,11 +28,14 @@ namespace CloudFrontInvalidations.CloudFront
         public List<DistributionSummary>? Items { get; set; }
     }
 
-    /// <summary>A distribution as ListDistributions describes it (the members completion shows).</summary>
+    /// <summary>A distribution as ListDistributions describes it (the members completion shows and names resolve by).</summary>
     internal sealed class DistributionSummary
     {
         public string? Id { get; set; }
+        /// <summary>The distribution's own name, such as d111111abcdef8.cloudfront.net.</summary>
         public string? DomainName { get; set; }
+        /// <summary>Its alternate domain names (CNAMEs, Aliases.Items on the wire), such as www.example.com or *.example.com.</summary>
+        public List<string>? Aliases { get; set; }
         public string? Comment { get; set; }
     }
 }

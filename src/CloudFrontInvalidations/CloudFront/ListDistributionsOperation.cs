@@ -28,8 +28,8 @@ namespace CloudFrontInvalidations.CloudFront
                 }
             });
 
-        // A DistributionSummary nests Origins, Aliases and more; only its direct children are read, the
-        // rest is skipped unread.
+        // A DistributionSummary nests Origins, Aliases and more; only its direct children and the aliases are
+        // read, the rest is skipped unread.
         private static DistributionSummary ReadSummary(XmlReader reader) =>
             ReadChildElements(reader, new DistributionSummary(), static (xml, name, summary) =>
             {
@@ -37,6 +37,13 @@ namespace CloudFrontInvalidations.CloudFront
                 {
                     case "Id": summary.Id = ReadString(xml); break;
                     case "DomainName": summary.DomainName = ReadString(xml); break;
+                    // Aliases holds Quantity and, when there are any, Items of CNAME.
+                    case "Aliases":
+                        ReadChildElements(xml, summary, static (aliases, child, target) =>
+                        {
+                            if (child == "Items") target.Aliases = ReadItems(aliases, "CNAME", ReadString);
+                        });
+                        break;
                     case "Comment": summary.Comment = ReadString(xml); break;
                 }
             });
