@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
@@ -15,10 +16,16 @@ namespace CloudFrontInvalidations.Commands
     [Cmdlet(VerbsCommon.Get, "CFInvalidation", DefaultParameterSetName = DistributionSet)]
     [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { DistributionSet })]
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { DistributionTenantSet })]
+    [OutputType(typeof(DistributionInvalidation), typeof(DistributionTenantInvalidation), ParameterSetName = new[] { InputObjectSet })]
     public sealed class GetCFInvalidationCommand : ConcurrentAwsCmdlet
     {
         internal const string DistributionSet = "Distribution";
         internal const string DistributionTenantSet = "DistributionTenant";
+        /// <summary>
+        /// Items of Get-CFInvalidationList, whole: a tenant's item has an empty DistributionId beside its
+        /// DistributionTenantId, so binding it by property name would pick the distribution parameter set.
+        /// </summary>
+        internal const string InputObjectSet = "InputObject";
 
         private InvalidationInvocation? _invocation;
         private OrderedFanOut<InvalidationTarget, Invalidation>? _gets;
@@ -34,11 +41,16 @@ namespace CloudFrontInvalidations.Commands
         [ValidateDistributionTenantId]
         public string DistributionTenantId { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = DistributionSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = DistributionTenantSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InvalidationId")]
         [ValidateNotNullOrEmpty]
         [ValidateInvalidationId]
-        public string Id { get; set; } = string.Empty;
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public InvalidationSummary[] InputObject { get; set; } = Array.Empty<InvalidationSummary>();
 
         /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout), as on Get-CFInvalidationList.</summary>
         [Parameter]
@@ -54,11 +66,25 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void ProcessRecord()
         {
+            foreach (var target in Targets()) Add(target);
+        }
+
+        /// <summary>This input's invalidations, in the order given; none when its distribution name is not found.</summary>
+        private IEnumerable<InvalidationTarget> Targets()
+        {
+            if (ParameterSetName == InputObjectSet) return InputObject.Select(ListedTarget);
+            var owner = ParameterSetName == DistributionTenantSet
+                ? InvalidationOwner.Tenant(DistributionTenantId)
+                : ResolveDistributionId(_invocation!.DistributionNames, DistributionId) is { } distributionId
+                    ? InvalidationOwner.Distribution(distributionId)
+                    : null;
+            return owner == null ? Enumerable.Empty<InvalidationTarget>() : Id.Select(id => new InvalidationTarget(owner, id));
+        }
+
+        private void Add(InvalidationTarget target)
+        {
             // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
             Write(_gets!.Drain(maxPending: ThrottleLimit - 1));
-            var target = new InvalidationTarget(ParameterSetName == DistributionTenantSet
-                ? InvalidationOwner.Tenant(DistributionTenantId)
-                : InvalidationOwner.Distribution(DistributionId), Id);
             var getter = _invocation!.Getter;
             _gets.AddOne(target, token => getter.Get(target, token));
             Write(_gets.Drain(maxPending: ThrottleLimit));

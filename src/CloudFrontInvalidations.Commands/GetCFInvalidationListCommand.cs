@@ -109,7 +109,14 @@ namespace CloudFrontInvalidations.Commands
             if (!MyInvocation.ExpectingInput) invocation.Reporter.ListingsExpected(ids.Length);
             foreach (var id in ids)
             {
-                if (!Enqueue(invocation, tenants ? InvalidationOwner.Tenant(id) : InvalidationOwner.Distribution(id))) return;
+                if (tenants)
+                {
+                    if (!Enqueue(invocation, InvalidationOwner.Tenant(id))) return;
+                }
+                else if (ResolveDistributionId(invocation.DistributionNames, id) is { } distributionId)
+                {
+                    if (!Enqueue(invocation, InvalidationOwner.Distribution(distributionId))) return;
+                }
             }
         }
 

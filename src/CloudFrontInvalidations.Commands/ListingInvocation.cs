@@ -18,6 +18,7 @@ namespace CloudFrontInvalidations.Commands
         {
             Client = client;
             Lister = new InvalidationLister(client.ListInvalidationsAsync, client.ListInvalidationsForDistributionTenantAsync);
+            DistributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
             Selector = selector;
             Window = window;
             Reporter = reporter;
@@ -29,6 +30,8 @@ namespace CloudFrontInvalidations.Commands
         /// <summary>One client for every listing: one connection pool, one retry and rate state.</summary>
         internal CloudFrontClient Client { get; }
         internal InvalidationLister Lister { get; }
+        /// <summary>Domain names given for distributions, resolved with one ListDistributions listing for the invocation.</summary>
+        internal DistributionNameResolver DistributionNames { get; }
         internal ResponseSelector Selector { get; }
         /// <summary>-Skip, -First and -IncludeTotalCount over everything the invocation writes.</summary>
         internal PagingWindow Window { get; }
