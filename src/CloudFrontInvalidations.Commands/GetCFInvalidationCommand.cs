@@ -13,7 +13,10 @@ namespace CloudFrontInvalidations.Commands
     /// Gets invalidation batches with their paths (CloudFront GetInvalidation, or GetInvalidationForDistributionTenant),
     /// several at once within -ThrottleLimit, written in input order.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "CFInvalidation", DefaultParameterSetName = DistributionSet)]
+    // The default parameter set is -InputObject's, where no parameter binds by property name: PowerShell binds a
+    // pipeline object's properties to the default set's parameters before any other set's, so with the distribution
+    // set as default, an object carrying DistributionTenantId and Id would bind Id there and never reach the tenant set.
+    [Cmdlet(VerbsCommon.Get, "CFInvalidation", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { DistributionSet })]
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { DistributionTenantSet })]
     [OutputType(typeof(DistributionInvalidation), typeof(DistributionTenantInvalidation), ParameterSetName = new[] { InputObjectSet })]

@@ -17,8 +17,9 @@ namespace CloudFrontInvalidations.Commands
     /// it is seen Completed. Inputs are gathered first (with -DistributionId alone: what is in progress on it now);
     /// the wait starts once the pipeline has given them all.
     /// </summary>
-    // The default parameter set is -InputObject's: PowerShell binds a pipeline object to the default set first, and in
-    // the distribution set an invalidation of a tenant would bind by value, its Id taken for -DistributionId.
+    // The default parameter set is -InputObject's, as on Get-CFInvalidation: PowerShell binds a pipeline object to the
+    // default set's parameters first, and in the distribution set a tenant's invalidation would bind by value, its Id
+    // taken for -DistributionId.
     [Cmdlet(VerbsLifecycle.Wait, "CFInvalidation", DefaultParameterSetName = GetCFInvalidationCommand.InputObjectSet)]
     [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionSet })]
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionTenantSet })]
