@@ -11,7 +11,7 @@ BeforeAll {
         @{ id = 'EDOMAINDUPE004'; count = 1; aliases = @('shared.example.net') }
     )
     $script:endpoint = $script:server.Url
-    function Get-ListDistributionsCount { @(Get-RequestLog -Path '/2020-05-31/distribution').Count }
+    function Get-ListDistributionsCount { @(Get-RequestLog -Operation ListDistributions).Count }
 }
 
 AfterAll {
