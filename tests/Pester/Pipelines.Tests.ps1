@@ -63,6 +63,21 @@ Describe 'Pipelines of the <Form> form' -ForEach $script:forms {
     }
 }
 
+Describe '-InputObject' {
+    It 'stops with InvalidParameter, before any request, on an item that names no owner' {
+        $item = [CloudFrontInvalidations.CloudFront.InvalidationSummary]::new()
+        $item.Id = 'I2J0I21PCUYOIK'
+        Clear-LocalRequestLog -Server $script:server
+        $caught = $null
+
+        try { Get-CFInvalidation -InputObject $item -EndpointUrl $endpoint } catch { $caught = $_ }
+
+        $caught.FullyQualifiedErrorId | Should -Be 'InvalidParameter,CloudFrontInvalidations.Commands.GetCFInvalidationCommand'
+        $caught.Exception.ParameterName | Should -Be 'InputObject'
+        Get-RequestLog | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Several distributions for Wait-CFInvalidation' {
     BeforeEach {
         # In progress when listed, completed about two seconds later.
