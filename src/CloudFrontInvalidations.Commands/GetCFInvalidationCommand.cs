@@ -4,7 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
-using CloudFrontInvalidations.Concurrency;
+using CloudFrontInvalidations.Getting;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Errors;
 
 namespace CloudFrontInvalidations.Commands
@@ -30,8 +31,9 @@ namespace CloudFrontInvalidations.Commands
         /// </summary>
         internal const string InputObjectSet = "InputObject";
 
-        private InvalidationInvocation? _invocation;
-        private OrderedFanOut<InvalidationTarget, Invalidation>? _gets;
+        private CloudFrontClient? _client;
+        private InvalidationGetter? _getter;
+        private DistributionNameResolver? _distributionNames;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DistributionSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -62,14 +64,14 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            _invocation = new InvalidationInvocation(Connect(TimeoutSec));
-            // One result per unit: nothing for a unit to wait for once it has its answer.
-            _gets = new OrderedFanOut<InvalidationTarget, Invalidation>(ThrottleLimit, bufferCapacity: 1, fetchAhead: true, StoppingToken);
+            var client = _client = Connect(TimeoutSec);
+            _getter = new InvalidationGetter(client.GetInvalidationAsync, ThrottleLimit, StoppingToken);
+            _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
         }
 
         protected override void ProcessRecord()
         {
-            foreach (var target in Targets()) Add(target);
+            foreach (var target in Targets()) WriteEvents(_getter!.Get(target), Write, _getter);
         }
 
         /// <summary>This input's invalidations, in the order given; none when its distribution name is not found.</summary>
@@ -78,52 +80,30 @@ namespace CloudFrontInvalidations.Commands
             if (ParameterSetName == InputObjectSet) return InputObject.Select(ListedTarget);
             var owner = ParameterSetName == DistributionTenantSet
                 ? InvalidationOwner.Tenant(DistributionTenantId)
-                : ResolveDistributionId(_invocation!.DistributionNames, DistributionId) is { } distributionId
+                : ResolveDistributionId(_distributionNames!, DistributionId) is { } distributionId
                     ? InvalidationOwner.Distribution(distributionId)
                     : null;
             return owner == null ? Enumerable.Empty<InvalidationTarget>() : Id.Select(id => new InvalidationTarget(owner, id));
         }
 
-        private void Add(InvalidationTarget target)
-        {
-            // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
-            Write(_gets!.Drain(maxPending: ThrottleLimit - 1));
-            var getter = _invocation!.Getter;
-            _gets.AddOne(target, token => getter.Get(target, token));
-            Write(_gets.Drain(maxPending: ThrottleLimit));
-        }
+        protected override void EndProcessing() => WriteEvents(_getter!.End(), Write, _getter);
 
-        protected override void EndProcessing() => Write(_gets!.Drain(maxPending: 0));
-
-        /// <summary>Writes each invalidation, in input order, and each failure in its place.</summary>
-        private void Write(IEnumerable<Delivery<InvalidationTarget, Invalidation>> deliveries)
+        /// <summary>Writes the invalidation, or the failure in its place.</summary>
+        private void Write(GetEvent got)
         {
-            try
+            if (got.Failure != null)
             {
-                foreach (var delivery in deliveries)
-                {
-                    switch (delivery.Kind)
-                    {
-                        case DeliveryKind.Result:
-                            WriteVerbose($"GetInvalidation: {delivery.Input} is {delivery.Result.Status}.");
-                            WriteObject(delivery.Result);
-                            break;
-                        case DeliveryKind.Failed:
-                            WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!, $"Getting {delivery.Input}", delivery.Input.Id));
-                            break;
-                    }
-                }
+                WriteFailure(got.Failure, ErrorMap.ToErrorRecord(got.Failure, $"Getting {got.Target}", got.Target.Id));
+                return;
             }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
-            }
+            WriteVerbose($"GetInvalidation: {got.Target} is {got.Invalidation!.Status}.");
+            WriteObject(got.Invalidation);
         }
 
         private protected override void DisposeInvocation()
         {
-            _gets?.Dispose();
-            _invocation?.Dispose();
+            _getter?.Dispose();
+            _client?.Dispose();
         }
 
         private protected override string Activity => "Getting invalidations";

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
-using CloudFrontInvalidations.Reporting;
 
 namespace CloudFrontInvalidations.Commands
 {

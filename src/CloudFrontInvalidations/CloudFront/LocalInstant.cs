@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CloudFrontInvalidations.Reporting
+namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
     /// How the module shows a CloudFront time (UTC on the wire) to its user: as a DateTimeOffset in the local zone,
