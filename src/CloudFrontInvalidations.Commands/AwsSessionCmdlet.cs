@@ -106,8 +106,6 @@ namespace CloudFrontInvalidations.Commands
             }
         }
 
-        /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
-        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null keeps AWSSDK.Core's default.</param>
         /// <summary>
         /// The distribution id <paramref name="idOrName"/> names: an id as it is, a domain name resolved by
         /// <paramref name="names"/> (said in a verbose line). Null once the failure is written as this input's error.
@@ -149,6 +147,8 @@ namespace CloudFrontInvalidations.Commands
             throw invalid; // not reached: ThrowTerminatingError always throws
         }
 
+        /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
+        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null keeps AWSSDK.Core's default.</param>
         private protected CloudFrontClient Connect(int? attemptTimeoutSec)
         {
             var timeout = attemptTimeoutSec.HasValue ? TimeSpan.FromSeconds(attemptTimeoutSec.Value) : (TimeSpan?)null;
