@@ -12,16 +12,14 @@ namespace CloudFrontInvalidations.Session
         /// <summary>
         /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)
         /// and builds the client; <paramref name="description"/> says which region and credentials (for -Verbose).
-        /// <paramref name="maxErrorRetry"/> overrides the SDK's retry budget (tab completion wants none);
         /// <paramref name="shell"/> is what AWS.Tools stored in the session (none by default).
         /// </summary>
         public static CloudFrontClient Connect(SessionParameters parameters, TimeSpan? timeout,
-            Func<string, string?> environment, out string description, int? maxErrorRetry = null, ShellDefaults? shell = null)
+            Func<string, string?> environment, out string description, ShellDefaults? shell = null)
         {
             shell ??= ShellDefaults.None;
             var region = RegionResolver.Resolve(parameters, shell, environment);
             var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl, Timeout = timeout });
-            if (maxErrorRetry.HasValue) config.MaxErrorRetry = maxErrorRetry.Value;
             var credentials = new CredentialResolver(environment).Resolve(parameters, shell, config);
             description = $"Region {region}; credentials from {credentials.Source}.";
             return new CloudFrontClient(credentials.Credentials, config);
