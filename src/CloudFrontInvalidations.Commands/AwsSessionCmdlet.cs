@@ -54,9 +54,9 @@ namespace CloudFrontInvalidations.Commands
         [Parameter]
         public object? Credential { get; set; }
 
+        /// <summary>A string as AWS.Tools takes it, converted (and checked) by PowerShell while binding.</summary>
         [Parameter]
-        [ValidateEndpointUrl]
-        public string? EndpointUrl { get; set; }
+        public EndpointUrl? EndpointUrl { get; set; }
 
         /// <summary>Cancelled by StopProcessing (Ctrl+C, or a pipeline that stops early): every request and wait of the invocation ends with it.</summary>
         private protected CancellationToken StoppingToken => _stopping.Token;

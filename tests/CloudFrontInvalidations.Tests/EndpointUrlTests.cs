@@ -1,3 +1,4 @@
+using System;
 using CloudFrontInvalidations.Session;
 using Xunit;
 
@@ -26,6 +27,14 @@ namespace CloudFrontInvalidations.Tests
             Assert.NotNull(message);
             Assert.Contains(problem, message);
             Assert.Contains("-EndpointUrl takes an absolute http or https URL", message);
+        }
+
+        [Fact]
+        public void The_parameter_type_keeps_a_usable_URL_and_refuses_the_rest_with_the_same_sentence()
+        {
+            Assert.Equal("http://127.0.0.1:4566", new EndpointUrl("http://127.0.0.1:4566").ToString());
+            var refused = Assert.Throws<ArgumentException>(() => new EndpointUrl("ftp://x"));
+            Assert.Equal(EndpointUrl.Problem("ftp://x"), refused.Message);
         }
     }
 }

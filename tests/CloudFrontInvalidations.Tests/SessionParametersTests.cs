@@ -17,7 +17,9 @@ namespace CloudFrontInvalidations.Tests
         {
             var declared = typeof(AwsSessionCmdlet).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(property => property.GetCustomAttributes<ParameterAttribute>().Any())
-                .Select(property => (property.Name, property.PropertyType)).OrderBy(p => p.Name);
+                // -EndpointUrl binds as an EndpointUrl (checked while binding); it is read as its text.
+                .Select(property => (property.Name, property.PropertyType == typeof(EndpointUrl) ? typeof(string) : property.PropertyType))
+                .OrderBy(p => p.Name);
             var read = typeof(SessionParameters).GetProperties()
                 .Select(property => (property.Name, property.PropertyType)).OrderBy(p => p.Name);
 
@@ -30,7 +32,9 @@ namespace CloudFrontInvalidations.Tests
             var parameters = SessionParameters.FromBound(new Hashtable
             {
                 ["Region"] = new PSObject("eu-west-1"), ["AccessKey"] = "AKID", ["DistributionId"] = "E1", ["ProfileLocation"] = "~/creds",
+                ["EndpointUrl"] = new EndpointUrl("http://127.0.0.1:4566"),
             }, path => "/resolved/" + path);
+            Assert.Equal("http://127.0.0.1:4566", parameters.EndpointUrl);
 
             Assert.Equal("eu-west-1", parameters.Region);
             Assert.Equal("AKID", parameters.AccessKey);

@@ -178,23 +178,32 @@ Describe 'Get-CFInvalidationList errors' {
             @(Get-RequestLog).Count | Should -Be 0
         }
 
-        It '-EndpointUrl <Value> (<Name>) is refused at binding, saying what it takes' -ForEach @(
-            @{ Name = 'no scheme'; Value = '127.0.0.1:4566' }
-            @{ Name = 'host and port, no scheme'; Value = 'localhost:4566' }
-            @{ Name = 'ftp'; Value = 'ftp://127.0.0.1/' }
-            @{ Name = 'relative'; Value = '/2020-05-31' }
-            @{ Name = 'empty'; Value = '' }
+        It '-EndpointUrl <Value> (<Name>) is refused at binding as an InvalidArgument, saying what it takes' -ForEach @(
+            @{ Name = 'no scheme'; Value = '127.0.0.1:4566'; Why = "'127.0.0.1:4566' is not an absolute URL" }
+            @{ Name = 'host and port, no scheme'; Value = 'localhost:4566'; Why = "'localhost:4566' is not an absolute URL" }
+            @{ Name = 'ftp'; Value = 'ftp://127.0.0.1/'; Why = "'ftp://127.0.0.1/' is not an http or https URL (its scheme is ftp)" }
+            @{ Name = 'relative'; Value = '/2020-05-31'; Why = "'/2020-05-31' is not an absolute URL" }
+            @{ Name = 'empty'; Value = ''; Why = 'it is empty' }
         ) {
-            foreach ($command in { Get-CFInvalidationList ESMALL -EndpointUrl $Value }, { Get-CFInvalidation ESMALL I2J0I21PCUYOIK -EndpointUrl $Value },
-                { Wait-CFInvalidation ESMALL -EndpointUrl $Value }) {
+            $commands = @((Get-Command -Module CloudFrontInvalidations).Name)
+            $commands.Count | Should -BeGreaterOrEqual 3
+            foreach ($name in $commands) {
                 $caught = $null
-                try { & $command } catch { $caught = $_ }
+                try { & $name -EndpointUrl $Value } catch { $caught = $_ }
 
-                $caught.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-                $caught.Exception.ParameterName | Should -Be 'EndpointUrl'
+                $caught.FullyQualifiedErrorId | Should -BeLike 'CannotConvertArgument*,*' -Because $name
+                $caught.CategoryInfo.Category | Should -Be 'InvalidArgument' -Because $name
+                $caught.Exception.ParameterName | Should -Be 'EndpointUrl' -Because $name
+                $caught.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Why))*" -Because $name
                 $caught.Exception.Message | Should -Match '-EndpointUrl takes an absolute http or https URL, such as https://cloudfront\.amazonaws\.com or http://127\.0\.0\.1:4566'
             }
             @(Get-RequestLog).Count | Should -Be 0
+        }
+
+        It '-EndpointUrl takes a string, as AWS.Tools does, and the URL reaches the requests' {
+            [string]$url = $endpoint
+            @(Get-CFInvalidationList ESMALL -EndpointUrl $url).Count | Should -Be 12
+            (Get-Command Get-CFInvalidationList).Parameters.EndpointUrl.ParameterType | Should -Be ([CloudFrontInvalidations.Session.EndpointUrl])
         }
 
         It 'an https -EndpointUrl for an endpoint that speaks plain HTTP says so in words' {

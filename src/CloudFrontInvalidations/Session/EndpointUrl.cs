@@ -4,12 +4,27 @@ namespace CloudFrontInvalidations.Session
 {
     /// <summary>
     /// What -EndpointUrl accepts: an absolute http or https URL with a host. AWSSDK.Core would take "127.0.0.1:4566"
-    /// or "ftp://..." and fail later with a message about something else.
+    /// or "ftp://..." and fail later with a message about something else. The parameter has this type, not string,
+    /// so that PowerShell refuses anything else while binding as a failed conversion (category InvalidArgument,
+    /// with this message); a script that passes a string, as to AWS.Tools, binds through the constructor.
     /// </summary>
-    internal static class EndpointUrl
+    public sealed class EndpointUrl
     {
+        private readonly string _url;
+
+        /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http or https URL; the message says why.</exception>
+        public EndpointUrl(string url)
+        {
+            var problem = Problem(url);
+            if (problem != null) throw new ArgumentException(problem);
+            _url = url;
+        }
+
+        /// <summary>The URL as given.</summary>
+        public override string ToString() => _url;
+
         /// <summary>Null when <paramref name="text"/> is usable, else why not, in a sentence that names the value.</summary>
-        public static string? Problem(string? text)
+        internal static string? Problem(string? text)
         {
             const string expected = "-EndpointUrl takes an absolute http or https URL, such as https://cloudfront.amazonaws.com or http://127.0.0.1:4566";
             if (string.IsNullOrWhiteSpace(text)) return $"{expected}; it is empty.";

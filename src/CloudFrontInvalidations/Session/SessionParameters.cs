@@ -35,6 +35,7 @@ namespace CloudFrontInvalidations.Session
             {
                 var value = bound.Contains(property.Name) ? bound[property.Name] : null;
                 if (value is PSObject wrapped) value = wrapped.BaseObject;
+                if (value is EndpointUrl url) value = url.ToString();
                 // A completer sees whatever was typed so far: a value of the wrong type counts as not given.
                 if (value != null && property.PropertyType.IsInstanceOfType(value)) property.SetValue(parameters, value);
             }
