@@ -159,7 +159,7 @@ namespace CloudFrontInvalidations.Commands
             try
             {
                 client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out description,
-                    shell: AwsToolsShellDefaults.Read(SessionState));
+                    shell: AwsToolsShellDefaults.Read(SessionState.PSVariable.GetValue));
             }
             catch (Exception failure)
             {

@@ -46,6 +46,24 @@ Describe '-DistributionId completion' {
         Get-RequestLog -Operation ListDistributions | Should -BeNullOrEmpty
     }
 
+    It 'asks with what AWS.Tools'' Set-AWSCredential stored in the session, after the credentials typed, as the command would' {
+        Clear-LocalRequestLog -Server $script:server
+        $result = Invoke-FreshPwsh -Environment @{ AWS_ACCESS_KEY_ID = 'AKIDCOMPLETIONENV'; AWS_SECRET_ACCESS_KEY = 'x'; AWS_EC2_METADATA_DISABLED = 'true' } -Script (
+            (Get-AwsToolsSessionScript) + @"
+function Get-Completion([string] `$InputScript) { (TabExpansion2 -inputScript `$InputScript -cursorColumn `$InputScript.Length).CompletionMatches.CompletionText -join ',' }
+`$line = 'Get-CFInvalidationList -EndpointUrl $endpoint -DistributionId ECOMPLETEA'
+Set-AWSCredential -AccessKey AKIDCOMPLETIONSHELL -SecretKey s
+'stored|' + (Get-Completion `$line)
+'typed|' + (Get-Completion (`$line -replace '-DistributionId', '-AccessKey AKIDCOMPLETIONTYPED -SecretKey s -DistributionId'))
+`$global:StoredAWSCredentials = `$null
+'cleared|' + (Get-Completion `$line)
+"@)
+        if ($result.ExitCode -ne 0 -or $result.Error) { throw "fresh pwsh failed ($($result.ExitCode)): $($result.Error)" }
+
+        $result.Output | Where-Object { $_ -like '*|*' } | Should -Be @('stored|ECOMPLETEALPHA', 'typed|ECOMPLETEALPHA', 'cleared|ECOMPLETEALPHA')
+        @(Get-RequestLog -Operation ListDistributions).accessKeyId | Should -Be @('AKIDCOMPLETIONSHELL', 'AKIDCOMPLETIONTYPED', 'AKIDCOMPLETIONENV')
+    }
+
     It 'asks with the credentials typed on the command line, as the command itself would sign' {
         Clear-LocalRequestLog -Server $script:server
 

@@ -120,3 +120,51 @@ function Invoke-Listing([string] $Id, [hashtable] $Parameters = @{}) {
     $items = @(Get-CFInvalidationList $Id -EndpointUrl $script:server.Url @Parameters -ErrorVariable failures -ErrorAction SilentlyContinue)
     [pscustomobject]@{ Items = $items; Errors = @($failures); Requests = @(Wait-SettledRequestLog $Id) }
 }
+
+# AWS.Tools is not installable here: a script for a fresh pwsh that reproduces its session variables with their exact
+# shapes, with another AWSSDK.Core loaded as AWS.Tools would. $StoredAWSRegion is a region's system name;
+# $StoredAWSCredentials an Amazon.PowerShell.Common.AWSPSCredentials holding, in internal properties, the credentials
+# Set-AWSCredential resolved (from -ProfileName through that SDK's profile chain, or from keys) and their name.
+# It defines Set-AWSCredential, Set-DefaultAWSRegion, New-StoredCredentials and Show-Session (a command's first verbose line).
+function Get-AwsToolsSessionScript {
+    $otherSdk = Join-Path $script:RepoRoot 'out/nuget/awssdk.core/4.0.3.3/lib/net8.0/AWSSDK.Core.dll'
+    if (-not (Test-Path $otherSdk)) { throw "Restore tests/TestTools first (build.ps1 Test does): $otherSdk is missing." }
+    # AWS.Tools' own class, member for member (Common/CredentialsArguments.cs), compiled against the other SDK.
+    @'
+$other = [Reflection.Assembly]::LoadFrom('OTHER_SDK')
+Add-Type -IgnoreWarnings -ReferencedAssemblies $other.Location -TypeDefinition @"
+namespace Amazon.PowerShell.Common
+{
+    public enum CredentialsSource { Strings, Profile, CredentialsObject, Session, Environment, Container, InstanceProfile, Unknown }
+    public class AWSPSCredentials
+    {
+        internal AWSPSCredentials(Amazon.Runtime.AWSCredentials credentials, string name, CredentialsSource source) { Credentials = credentials; Name = name; Source = source; }
+        private AWSPSCredentials() { }
+        internal Amazon.Runtime.AWSCredentials Credentials { get; private set; }
+        internal string Name { get; private set; }
+        internal CredentialsSource Source { get; private set; }
+        public override string ToString() { return Name; }
+    }
+}
+"@
+function New-StoredCredentials($Credentials, [string] $Name, [string] $Source) {
+    [Activator]::CreateInstance([Amazon.PowerShell.Common.AWSPSCredentials], [Reflection.BindingFlags] 'NonPublic, Instance', $null,
+        @($Credentials, $Name, [Amazon.PowerShell.Common.CredentialsSource] $Source), $null)
+}
+# Set-AWSCredential -ProfileName: the profile resolved by AWS.Tools' SDK, stored under its name.
+function Set-AWSCredential([string] $ProfileName, [string] $AccessKey, [string] $SecretKey) {
+    $global:StoredAWSCredentials = if ($ProfileName) {
+        $chain = [Activator]::CreateInstance($other.GetType('Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain'))
+        $profile = $null
+        if (-not $chain.TryGetProfile($ProfileName, [ref] $profile)) { throw "no profile $ProfileName" }
+        New-StoredCredentials ($other.GetType('Amazon.Runtime.CredentialManagement.AWSCredentialsFactory')::GetAWSCredentials($profile, $chain)) $ProfileName Profile
+    }
+    else { New-StoredCredentials ([Activator]::CreateInstance($other.GetType('Amazon.Runtime.BasicAWSCredentials'), @($AccessKey, $SecretKey))) 'Supplied Key Parameters' Strings }
+}
+function Set-DefaultAWSRegion([string] $Region) { $global:StoredAWSRegion = $Region }
+function Show-Session([string] $Case, [scriptblock] $Command) {
+    $verbose = @(& $Command -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] })
+    "$Case|$($verbose[0])"
+}
+'@ -replace 'OTHER_SDK', $otherSdk
+}

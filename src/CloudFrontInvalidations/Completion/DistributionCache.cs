@@ -10,7 +10,8 @@ using CloudFrontInvalidations.Session;
 namespace CloudFrontInvalidations.Completion
 {
     /// <summary>
-    /// The account's distributions for tab completion, fetched once per endpoint/region/identity and kept
+    /// The account's distributions for tab completion, fetched once per endpoint/region/identity (parameters and
+    /// AWS.Tools' session defaults alike) and kept
     /// for a few minutes, so that pressing Tab again is instant and sends nothing. The fetch has the SDK's retries
     /// (a throttled page is asked again after the SDK's backoff) inside one time budget, so a Tab press never
     /// hangs the prompt. A failure (no credentials, no network, access denied, a budget spent) offers nothing and
@@ -25,23 +26,24 @@ namespace CloudFrontInvalidations.Completion
         private static readonly ConcurrentDictionary<string, Entry> Entries = new ConcurrentDictionary<string, Entry>();
 
         /// <param name="parameters">The common AWS parameters typed so far: the same credentials and endpoint as the command.</param>
-        internal static IReadOnlyList<DistributionSummary> Get(SessionParameters parameters)
+        /// <param name="shell">What AWS.Tools stored in the session, which the command would use after the parameters.</param>
+        internal static IReadOnlyList<DistributionSummary> Get(SessionParameters parameters, ShellDefaults shell)
         {
-            var key = parameters.IdentityKey(Environment.GetEnvironmentVariable);
+            var key = parameters.IdentityKey(Environment.GetEnvironmentVariable) + "|" + shell.IdentityKey;
             if (Entries.TryGetValue(key, out var cached) && cached.ExpiresUtc > DateTime.UtcNow) return cached.Distributions;
 
-            var fetched = TryFetch(parameters);
+            var fetched = TryFetch(parameters, shell);
             if (fetched == null) return Array.Empty<DistributionSummary>();
             Entries[key] = new Entry(fetched, DateTime.UtcNow + ListLifetime);
             return fetched;
         }
 
         /// <summary>Every page, or null on any failure: completion is silent by design.</summary>
-        private static IReadOnlyList<DistributionSummary>? TryFetch(SessionParameters parameters)
+        private static IReadOnlyList<DistributionSummary>? TryFetch(SessionParameters parameters, ShellDefaults shell)
         {
             try
             {
-                using var client = ClientFactory.Connect(parameters, FetchTimeout, Environment.GetEnvironmentVariable, out _);
+                using var client = ClientFactory.Connect(parameters, FetchTimeout, Environment.GetEnvironmentVariable, out _, shell);
                 using var deadline = new CancellationTokenSource(FetchTimeout);
                 return new DistributionLister(client.ListDistributionsAsync)
                     .ListPages(new ListingOptions(), deadline.Token)

@@ -10,8 +10,9 @@ namespace CloudFrontInvalidations.Completion
 {
     /// <summary>
     /// Completes -DistributionId with the ids of the account's distributions, asking with the endpoint, region
-    /// and credentials already typed on the command line (resolved as the command itself would); the tooltip
-    /// shows the domain name and comment.
+    /// and credentials already typed on the command line, then what AWS.Tools stored in the session (read in the
+    /// prompt's runspace, where completion runs), resolved as the command itself would; the tooltip shows the
+    /// domain name and comment.
     /// </summary>
     internal sealed class DistributionIdCompleter : IArgumentCompleter
     {
@@ -19,7 +20,8 @@ namespace CloudFrontInvalidations.Completion
             string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var prefix = CompletionText.Unquote(wordToComplete);
-            return DistributionCache.Get(SessionParameters.FromBound(fakeBoundParameters))
+            var shell = AwsToolsShellDefaults.Read(PromptVariable);
+            return DistributionCache.Get(SessionParameters.FromBound(fakeBoundParameters), shell)
                 .Where(distribution => !string.IsNullOrEmpty(distribution.Id)
                     && distribution.Id!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(distribution => distribution.Id, StringComparer.OrdinalIgnoreCase)
@@ -27,6 +29,25 @@ namespace CloudFrontInvalidations.Completion
                     CompletionResultType.ParameterValue,
                     string.IsNullOrEmpty(distribution.Comment) ? distribution.DomainName ?? distribution.Id : $"{distribution.DomainName} - {distribution.Comment}"))
                 .ToList();
+        }
+
+        /// <summary>
+        /// A variable of the prompt's session. Completion runs on the prompt's own pipeline, which the runspace's
+        /// SessionStateProxy refuses as busy; a nested command in the current runspace reads it. Nothing on failure:
+        /// a completer that throws is replaced by file name completion.
+        /// </summary>
+        private static object? PromptVariable(string name)
+        {
+            try
+            {
+                using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+                shell.AddCommand("Get-Variable").AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore);
+                return shell.Invoke().FirstOrDefault()?.BaseObject;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
         }
     }
 }

@@ -26,6 +26,9 @@ namespace CloudFrontInvalidations.Session
         public string? CredentialsName { get; }
         public string? Region { get; }
 
+        /// <summary>Tells one session's defaults from another's (for caches) without holding a secret.</summary>
+        internal string IdentityKey => $"{Region}|{Credentials?.GetHashCode()}";
+
         /// <summary>Where the credentials came from, for -Verbose and errors.</summary>
         internal string CredentialsSource =>
             $"${CredentialsVariable}" + (string.IsNullOrEmpty(CredentialsName) ? "" : $" ('{CredentialsName}')") +

@@ -1,12 +1,12 @@
+using System;
 using System.Management.Automation;
 using System.Reflection;
-using CloudFrontInvalidations.Session;
 
-namespace CloudFrontInvalidations.Commands
+namespace CloudFrontInvalidations.Session
 {
     /// <summary>
     /// Reads the session variables AWS.Tools' shell cmdlets set, in the caller's scope as AWS.Tools' own cmdlets read
-    /// them. $StoredAWSRegion holds a region's system name. $StoredAWSCredentials holds an
+    /// them (a cmdlet's SessionState; for tab completion, the prompt's). $StoredAWSRegion holds a region's system name. $StoredAWSCredentials holds an
     /// Amazon.PowerShell.Common.AWSPSCredentials, whatever Set-AWSCredential was given (-ProfileName, keys,
     /// -Credential): the credentials already resolved, in an internal property of type AWSCredentials, and their name
     /// (the profile's name, or a description) in an internal Name. A value of any other shape is ignored, as AWS.Tools
@@ -16,10 +16,11 @@ namespace CloudFrontInvalidations.Commands
     {
         private const BindingFlags InstanceMembers = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-        public static ShellDefaults Read(SessionState session)
+        /// <param name="variable">A variable's value by name, null when there is none.</param>
+        public static ShellDefaults Read(Func<string, object?> variable)
         {
-            var region = Unwrap(session.PSVariable.GetValue(ShellDefaults.RegionVariable)) as string;
-            var stored = Unwrap(session.PSVariable.GetValue(ShellDefaults.CredentialsVariable));
+            var region = Unwrap(variable(ShellDefaults.RegionVariable)) as string;
+            var stored = Unwrap(variable(ShellDefaults.CredentialsVariable));
             object? credentials = null;
             string? name = null;
             if (stored != null)
