@@ -57,7 +57,7 @@ namespace CloudFrontInvalidations.Tests
         {
             var failure = Assert.Single(GetAll("I0")).Failure;
 
-            Assert.Equal(ListingViolation.IncompleteResponse, Assert.IsType<InvalidListingException>(failure).Violation);
+            Assert.Contains("lacks the Invalidation element, its Id or its Status", Assert.IsType<IncompleteResponseException>(failure).Message);
         }
     }
 }

@@ -93,6 +93,12 @@ Describe 'Get-CFInvalidationList paging guards' {
             $failures[0].FullyQualifiedErrorId | Should -Be "$ErrorId,$commandName"
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
             $failures[0].TargetObject | Should -Be "the account's distributions"
+            # The advice counts the invalidations written (not the two distributions listed) and offers no -Marker,
+            # which takes an invalidation id, not a distribution id.
+            $failures[0].ErrorDetails.Message | Should -Match "6 invalidations were written before the failure; no -Marker resumes a listing of the account's distributions"
+            $failures[0].ErrorDetails.Message | Should -Not -Match "-Marker '"
+            $failures[0].Exception.Data['ItemsWritten'] | Should -Be 6
+            $failures[0].Exception.Data.Contains('ResumeMarker') | Should -BeFalse
         }
     }
 }

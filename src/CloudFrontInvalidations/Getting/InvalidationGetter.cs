@@ -46,7 +46,7 @@ namespace CloudFrontInvalidations.Getting
         public void Dispose() => _gets.Dispose();
 
         /// <summary>One blocking request for one invalidation, as a unit of OrderedFanOut runs it (a get, a poll).</summary>
-        /// <exception cref="InvalidListingException">A 200 without the Invalidation element, its Id or its Status.</exception>
+        /// <exception cref="IncompleteResponseException">A 200 without the Invalidation element, its Id or its Status.</exception>
         internal static Invalidation GetOne(Operation<GetInvalidationRequest, GetInvalidationResponse> getInvalidation,
             InvalidationTarget target, CancellationToken cancellationToken)
         {
@@ -54,8 +54,7 @@ namespace CloudFrontInvalidations.Getting
             // Without its Status an invalidation can be neither reported nor waited on.
             if (invalidation?.Id == null || invalidation.Status == null)
             {
-                throw new InvalidListingException(ListingViolation.IncompleteResponse, target.ToString(), null, 0,
-                    $"The answer for {target} lacks the Invalidation element, its Id or its Status.");
+                throw new IncompleteResponseException($"The answer for {target} lacks the Invalidation element, its Id or its Status.");
             }
             return invalidation;
         }
