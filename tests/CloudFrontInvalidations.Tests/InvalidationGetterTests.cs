@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Getting;
-using CloudFrontInvalidations.Listing;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Concurrency;
-using CloudFrontInvalidations.Listing;
 
 namespace CloudFrontInvalidations.Getting
 {
