@@ -92,7 +92,9 @@ namespace CloudFrontInvalidations.Listing
                 {
                     foreach (var ready in Deliver(_fanOut.Drain(maxPending: 0))) yield return ready;
                     _window.MarkIncomplete();
-                    yield return ListingEvent.Failed(AccountListingFailure(failure), "Listing the account's distributions", DistributionLister.Target);
+                    var written = (int)Math.Min(_window.Written, int.MaxValue);
+                    yield return ListingEvent.Failed(DistributionLister.AsCommandFailure(failure, written), "Listing the account's distributions",
+                        DistributionLister.Target);
                     yield break;
                 }
 
@@ -107,17 +109,6 @@ namespace CloudFrontInvalidations.Listing
                     queued++;
                 }
             }
-        }
-
-        /// <summary>
-        /// ListDistributions' failure as the invocation's: what the pager delivered were distributions, and -Marker takes
-        /// no distribution id, so the failure says how many invalidations were written and where no marker resumes.
-        /// </summary>
-        private Exception AccountListingFailure(Exception failure)
-        {
-            var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
-            var written = (int)Math.Min(_window.Written, int.MaxValue);
-            return new ListingInterruptedException(DistributionLister.Target, resumeMarker: null, written, cause);
         }
 
         /// <summary>Every event still to come, the last one <see cref="ListingEventKind.Totals"/>.</summary>
