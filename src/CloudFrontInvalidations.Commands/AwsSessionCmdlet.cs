@@ -125,9 +125,9 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                // Distributions, not invalidations, were listed: the resume advice of an interrupted listing does not apply.
-                var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
-                WriteFailure(cause, ErrorMap.ToErrorRecord(cause, $"Finding the distribution named '{idOrName}'", idOrName));
+                // Distributions, not invalidations, were listed: no invalidation was written for this input, and no -Marker resumes.
+                var reported = DistributionLister.AsCommandFailure(failure, invalidationsWritten: 0);
+                WriteFailure(reported, ErrorMap.ToErrorRecord(reported, $"Finding the distribution named '{idOrName}'", idOrName));
                 return null;
             }
         }

@@ -67,7 +67,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
-            new object[] { new InvalidListingException(ListingViolation.IncompleteResponse, "E1", null, 0, "no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
+            new object[] { new IncompleteResponseException("no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { ServiceError("PreconditionFailed", HttpStatusCode.PreconditionFailed), "CloudFrontServiceError", ErrorCategory.NotSpecified, false },
@@ -144,6 +144,22 @@ namespace CloudFrontInvalidations.Tests
             Assert.Contains("-Marker 'IMARK' -NoAutoIteration:$false", record.ErrorDetails.Message);
             Assert.Equal(250, cause.Data["ItemsWritten"]);
             Assert.Equal("IMARK", cause.Data["ResumeMarker"]);
+        }
+
+        [Fact]
+        public void A_failed_listing_of_the_account_counts_what_was_written_and_gives_no_marker()
+        {
+            var cause = new InvalidListingException(ListingViolation.RepeatedNextMarker, DistributionLister.Target, "E2", 2, "loop");
+            var record = ErrorMap.ToErrorRecord(new ListingInterruptedException(DistributionLister.Target, null, 6, cause),
+                "Listing the account's distributions", DistributionLister.Target);
+
+            Assert.Equal("RepeatedNextMarker", record.FullyQualifiedErrorId);
+            Assert.Same(cause, record.Exception);
+            Assert.Contains("6 invalidations were written before the failure; no -Marker resumes a listing of the account's distributions",
+                record.ErrorDetails.Message);
+            Assert.DoesNotContain("-Marker '", record.ErrorDetails.Message);
+            Assert.Equal(6, cause.Data["ItemsWritten"]);
+            Assert.False(cause.Data.Contains("ResumeMarker"));
         }
 
         [Fact]

@@ -65,7 +65,7 @@ namespace CloudFrontInvalidations.Errors
         }
 
         private const string ResumeOrReport =
-            "Resume with the -Marker given in the message; report the endpoint's behaviour if it persists.";
+            "Resume with the -Marker the message gives (run again when it gives none); report the endpoint's behaviour if it persists.";
 
         public static IReadOnlyList<Entry> Entries { get; } = new[]
         {
@@ -145,8 +145,8 @@ namespace CloudFrontInvalidations.Errors
             new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
                 "The response could not be read, even after the SDK's retries: not XML (cut short, or not from CloudFront), or an element whose text is not a value of its type (the message names it).",
                 "Check -EndpointUrl and any proxy in between; run again."),
-            ListingViolationEntry(ListingViolation.IncompleteResponse,
-                "The response is XML but lacks its result element (InvalidationList, Invalidation) or an invalidation's Id or Status.",
+            new Entry("IncompleteResponse", ErrorCategory.InvalidResult, typeof(IncompleteResponseException),
+                "The response is XML but lacks its result element (InvalidationList, DistributionList, Invalidation), an item's Id or an invalidation's Status.",
                 "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
             ListingViolationEntry(ListingViolation.RepeatedNextMarker,
                 "The service sent a NextMarker already followed in this listing; following it would loop forever.",
@@ -194,10 +194,12 @@ namespace CloudFrontInvalidations.Errors
                 message += $" Distribution ids are upper case: try '{lowerCase.ToUpperInvariant()}'.";
             if (failure is IPartialListing { ItemsDelivered: > 0 } partial)
             {
-                message += $" {partial.ItemsDelivered} invalidations were written before the failure; to list the rest, run again with -Marker '{partial.ResumeMarker}' -NoAutoIteration:$false.";
+                message += $" {partial.ItemsDelivered} invalidations were written before the failure; " + (partial.ResumeMarker == null
+                    ? $"no -Marker resumes a listing of {partial.Target}: to list the rest, run the command again."
+                    : $"to list the rest, run again with -Marker '{partial.ResumeMarker}' -NoAutoIteration:$false.");
                 // Also reachable from scripts, since the record's Exception is the cause itself.
                 cause.Data["ItemsWritten"] = partial.ItemsDelivered;
-                cause.Data["ResumeMarker"] = partial.ResumeMarker;
+                if (partial.ResumeMarker != null) cause.Data["ResumeMarker"] = partial.ResumeMarker;
             }
 
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, target)
