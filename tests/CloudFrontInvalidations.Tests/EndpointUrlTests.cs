@@ -33,6 +33,8 @@ namespace CloudFrontInvalidations.Tests
         public void The_parameter_type_keeps_a_usable_URL_and_refuses_the_rest_with_the_same_sentence()
         {
             Assert.Equal("http://127.0.0.1:4566", new EndpointUrl("http://127.0.0.1:4566").ToString());
+            Assert.Equal("http://127.0.0.1:4566", new EndpointUrl(new Uri("http://127.0.0.1:4566")).ToString());
+            Assert.Throws<ArgumentException>(() => new EndpointUrl(new Uri("ftp://x")));
             var refused = Assert.Throws<ArgumentException>(() => new EndpointUrl("ftp://x"));
             Assert.Equal(EndpointUrl.Problem("ftp://x"), refused.Message);
         }

@@ -200,9 +200,10 @@ Describe 'Get-CFInvalidationList errors' {
             @(Get-RequestLog).Count | Should -Be 0
         }
 
-        It '-EndpointUrl takes a string, as AWS.Tools does, and the URL reaches the requests' {
+        It '-EndpointUrl takes a string or a [uri], as AWS.Tools does, and the URL reaches the requests' {
             [string]$url = $endpoint
             @(Get-CFInvalidationList ESMALL -EndpointUrl $url).Count | Should -Be 12
+            @(Get-CFInvalidationList ESMALL -EndpointUrl ([uri]$url)).Count | Should -Be 12 -Because 'AWS.Tools'' string parameter takes a [uri] too'
             (Get-Command Get-CFInvalidationList).Parameters.EndpointUrl.ParameterType | Should -Be ([CloudFrontInvalidations.Session.EndpointUrl])
         }
 

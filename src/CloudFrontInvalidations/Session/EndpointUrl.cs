@@ -20,6 +20,12 @@ namespace CloudFrontInvalidations.Session
             _url = url;
         }
 
+        /// <summary>A [uri], which AWS.Tools' string parameter also takes (as its text).</summary>
+        /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http or https URL; the message says why.</exception>
+        public EndpointUrl(Uri url) : this(url.OriginalString)
+        {
+        }
+
         /// <summary>The URL as given.</summary>
         public override string ToString() => _url;
 
