@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Listing;
+using CloudFrontInvalidations.Waiting;
+
+namespace CloudFrontInvalidations.Usage
+{
+    /// <summary>The usage counter's requests on one client, through the module's listers and getter (their guards and typed failures).</summary>
+    internal sealed class CloudFrontUsageSource : IUsageSource
+    {
+        private readonly DistributionLister _distributions;
+        private readonly InvalidationLister _invalidations;
+        private readonly InvalidationGetter _getter;
+
+        internal CloudFrontUsageSource(CloudFrontClient client)
+        {
+            _distributions = new DistributionLister(client.ListDistributionsAsync);
+            _invalidations = new InvalidationLister(client.ListInvalidationsAsync, client.ListInvalidationsForDistributionTenantAsync);
+            _getter = new InvalidationGetter(client.GetInvalidationAsync, client.GetInvalidationForDistributionTenantAsync);
+        }
+
+        public IEnumerable<IReadOnlyList<InvalidationOwner>> ListDistributions(CancellationToken cancellationToken) =>
+            _distributions.ListPages(new ListingOptions(), cancellationToken)
+                .Select(page => (IReadOnlyList<InvalidationOwner>)page.Items.Select(item => InvalidationOwner.Distribution(item.Id!)).ToList());
+
+        // The service's page size (100, its maximum): the fewest listing requests.
+        public IEnumerable<IReadOnlyList<InvalidationSummary>> ListInvalidations(InvalidationOwner owner, CancellationToken cancellationToken) =>
+            _invalidations.ListPages(owner, new ListingOptions(), cancellationToken).Select(page => page.Items);
+
+        public Invalidation GetInvalidation(InvalidationTarget target, CancellationToken cancellationToken) =>
+            _getter.Get(target, cancellationToken);
+    }
+}
