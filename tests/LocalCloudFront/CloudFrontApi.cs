@@ -55,7 +55,7 @@ public static class CloudFrontApi
         FaultPlan? plan = owner?.FaultsFor(FaultScope.List);
         return AnswerAsync(context, server, plan, applied => owner is null
             ? ErrorAnswer(context, ownerNotFound)
-            : PageAnswer(context, owner.Settings.Count, owner.Settings.PageCap, owner.IndexOf,
+            : PageAnswer(context, owner.Count, owner.Settings.PageCap, owner.IndexOf,
                 index => owner.GetInvalidation(index).Id, plan?.Settings, applied,
                 page => CloudFrontXml.InvalidationList(page, owner)));
     }

@@ -28,6 +28,12 @@ public sealed record DistributionSettings
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
 
+    /// <summary>
+    /// The history as given instead of generated (then <see cref="Count"/> must be 0 and <see cref="InProgress"/>
+    /// is unused): listed newest first by CreateTime whatever the order here.
+    /// </summary>
+    public List<InvalidationSettings>? Invalidations { get; init; }
+
     /// <summary>Returns a message describing the first invalid value, or null when all are valid.</summary>
     public string? Validate() =>
         Count < 0 ? "count must not be negative."
@@ -36,7 +42,9 @@ public sealed record DistributionSettings
         : CompleteAfterMs < 0 ? "completeAfterMs must not be negative."
         : CompleteStaggerMs < 0 ? "completeStaggerMs must not be negative."
         : !(IntervalMinutes > 0) ? "intervalMinutes must be positive."
-        : Faults.Validate();
+        : Invalidations is not null && Count != 0 ? "count must be 0 when invalidations are given."
+        : Invalidations?.Select(invalidation => invalidation.Validate()).FirstOrDefault(problem => problem is not null)
+            ?? Faults.Validate();
 }
 
 /// <summary>Which operations a fault setting applies to (and counts).</summary>
