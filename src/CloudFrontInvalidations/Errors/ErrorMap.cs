@@ -9,6 +9,7 @@ using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
+using CloudFrontInvalidations.Usage;
 using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Errors
@@ -90,6 +91,10 @@ namespace CloudFrontInvalidations.Errors
             new Entry("InvalidTimeWindow", ErrorCategory.InvalidArgument, typeof(InvalidTimeWindowException),
                 "-CreatedAfter is not earlier than -CreatedBefore: the time window holds no instant (checked before any request).",
                 "Give a -CreatedAfter earlier than -CreatedBefore (both are instants: a Utc DateTime is UTC, any other is local time).",
+                stopsCommand: true),
+            new Entry("InvalidUsageMonth", ErrorCategory.InvalidArgument, typeof(InvalidUsageMonthException),
+                "-Month names a month that has not begun in UTC (checked before any request).",
+                "Give a date in the current UTC month or an earlier one; billing months are UTC calendar months.",
                 stopsCommand: true),
             new Entry("NoSuchDistribution", ErrorCategory.ObjectNotFound, typeof(NoSuchDistributionException),
                 "No distribution with this id exists in the account the credentials belong to.",

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Listing;
@@ -22,14 +23,35 @@ namespace CloudFrontInvalidations.Usage
         }
 
         public IEnumerable<IReadOnlyList<InvalidationOwner>> ListDistributions(CancellationToken cancellationToken) =>
-            _distributions.ListPages(new ListingOptions(), cancellationToken)
-                .Select(page => (IReadOnlyList<InvalidationOwner>)page.Items.Select(item => InvalidationOwner.Distribution(item.Id!)).ToList());
+            AsCause(_distributions.ListPages(new ListingOptions(), cancellationToken)
+                .Select(page => (IReadOnlyList<InvalidationOwner>)page.Items.Select(item => InvalidationOwner.Distribution(item.Id!)).ToList()));
 
         // The service's page size (100, its maximum): the fewest listing requests.
         public IEnumerable<IReadOnlyList<InvalidationSummary>> ListInvalidations(InvalidationOwner owner, CancellationToken cancellationToken) =>
-            _invalidations.ListPages(owner, new ListingOptions(), cancellationToken).Select(page => page.Items);
+            AsCause(_invalidations.ListPages(owner, new ListingOptions(), cancellationToken).Select(page => page.Items));
 
         public Invalidation GetInvalidation(InvalidationTarget target, CancellationToken cancellationToken) =>
             _getter.Get(target, cancellationToken);
+
+        /// <summary>
+        /// A listing that fails after some pages fails with its cause: a count is run again whole, so the resume
+        /// marker an interrupted listing offers has no use here.
+        /// </summary>
+        private static IEnumerable<T> AsCause<T>(IEnumerable<T> pages)
+        {
+            using var enumerator = pages.GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (!enumerator.MoveNext()) yield break;
+                }
+                catch (ListingInterruptedException interrupted) when (interrupted.InnerException != null)
+                {
+                    ExceptionDispatchInfo.Capture(interrupted.InnerException).Throw();
+                }
+                yield return enumerator.Current;
+            }
+        }
     }
 }
