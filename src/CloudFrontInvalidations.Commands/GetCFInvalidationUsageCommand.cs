@@ -13,11 +13,10 @@ namespace CloudFrontInvalidations.Commands
     /// A billing month's invalidation paths per distribution (or tenant), or over the whole scope with what they
     /// cost (-Summary): the whole account by default, the distributions or tenants given otherwise.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "CFInvalidationUsage", DefaultParameterSetName = AccountSet)]
+    [Cmdlet(VerbsCommon.Get, "CFInvalidationUsage", DefaultParameterSetName = ByDistributionSet)]
     [OutputType(typeof(InvalidationUsage), typeof(UsageSummary))]
     public sealed class GetCFInvalidationUsageCommand : ConcurrentAwsCmdlet
     {
-        private const string AccountSet = "Account";
         private const string ByDistributionSet = "ByDistribution";
         private const string ByTenantSet = "ByDistributionTenant";
         /// <summary>The type name that selects the tenant view (DistributionTenantId, not an empty DistributionId, first).</summary>
@@ -25,10 +24,14 @@ namespace CloudFrontInvalidations.Commands
 
         private readonly List<InvalidationOwner> _owners = new List<InvalidationOwner>();
         private UsageMonth? _month;
+        private bool _accountWide;
         private CloudFrontClient? _client;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
-            ParameterSetName = ByDistributionSet)]
+        /// <summary>
+        /// Not mandatory: without it (and without pipeline input) the scope is every distribution of the account. The
+        /// set it belongs to is the default one, so the list's items bind it by name before their empty tenant id.
+        /// </summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByDistributionSet)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionId]
@@ -67,6 +70,9 @@ namespace CloudFrontInvalidations.Commands
             {
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, Activity, Month));
             }
+            // Pipeline input whose every item failed to bind narrows the scope to nothing, never widens it to the account.
+            _accountWide = ParameterSetName == ByDistributionSet && !MyInvocation.ExpectingInput
+                && !MyInvocation.BoundParameters.ContainsKey(nameof(DistributionId));
             _client = Connect(TimeoutSec);
         }
 
@@ -83,7 +89,7 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void EndProcessing()
         {
-            var options = new UsageOptions(_month!, ParameterSetName == AccountSet ? null : _owners, ThrottleLimit, PricePerPath, DateTime.UtcNow);
+            var options = new UsageOptions(_month!, _accountWide ? null : _owners, ThrottleLimit, PricePerPath, DateTime.UtcNow);
             var activity = $"Counting invalidation usage of {_month}";
             try
             {
