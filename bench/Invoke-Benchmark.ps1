@@ -280,3 +280,6 @@ $pwshCommand = @(Get-PwshCommand)
 & $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'AccountScale.ps1') `
     -Manifest $Manifest -OutputPath $OutputPath -Repetitions ([Math]::Min($Repetitions, 3)) -Quick:$Quick
 if ($LASTEXITCODE -ne 0) { throw "bench/AccountScale.ps1 failed (exit code $LASTEXITCODE)." }
+& $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'UsageScale.ps1') `
+    -Manifest $Manifest -OutputPath $OutputPath -Repetitions ([Math]::Min($Repetitions, 3)) -Quick:$Quick
+if ($LASTEXITCODE -ne 0) { throw "bench/UsageScale.ps1 failed (exit code $LASTEXITCODE)." }
