@@ -14,6 +14,7 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
+using CloudFrontInvalidations.Usage;
 using CloudFrontInvalidations.Waiting;
 using Xunit;
 
@@ -37,6 +38,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { new ProfileNotFoundException("Unable to find the \"nope\" profile."), "ProfileNotFound", ErrorCategory.AuthenticationError, true },
             new object[] { new InvalidParameterException("Select", "bad"), "InvalidParameter", ErrorCategory.InvalidArgument, true },
             new object[] { new InvalidTimeWindowException(DateTime.UtcNow, DateTime.UtcNow), "InvalidTimeWindow", ErrorCategory.InvalidArgument, true },
+            new object[] { Assert.Throws<InvalidUsageMonthException>(() => UsageMonth.From(DateTime.UtcNow.AddMonths(2), DateTime.UtcNow)), "InvalidUsageMonth", ErrorCategory.InvalidArgument, true },
             new object[] { ServiceError("SignatureDoesNotMatch", HttpStatusCode.Forbidden), "SignatureDoesNotMatch", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("InvalidClientTokenId", HttpStatusCode.Forbidden), "InvalidClientTokenId", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("ExpiredToken", HttpStatusCode.BadRequest), "ExpiredToken", ErrorCategory.AuthenticationError, true },
