@@ -26,19 +26,12 @@ Set-StrictMode -Version Latest
 $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'Scenario.psm1') -Force
 Import-Module (Join-Path $RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1') -Force
 Import-Module (Resolve-Path -LiteralPath $Manifest).Path -Force
 
 # Run as a process of its own: local fake keys, no profile files, nothing from the user's AWS environment.
-$workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-account-$PID"
-New-Item -ItemType Directory -Force $workDir | Out-Null
-foreach ($name in 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDFRONT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE') {
-    Remove-Item "env:$name" -ErrorAction SilentlyContinue
-}
-$env:AWS_ACCESS_KEY_ID = 'AKIDLOCALBENCH'; $env:AWS_SECRET_ACCESS_KEY = 'local-bench-secret'
-$env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
-$env:AWS_CONFIG_FILE = Join-Path $workDir 'config'; $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $workDir 'credentials'
-Set-Content $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
+$workDir = Enter-IsolatedAwsEnvironment account
 
 $Distributions = if ($Quick) { 3 } else { 40 }
 $PerDistribution = if ($Quick) { 60 } else { 2000 }
@@ -86,20 +79,7 @@ try {
                 Assert-Count 'boto3' $run.Output $expected
                 $run.Milliseconds } }
     }
-    foreach ($contestant in $contestants.Values) {
-        $contestant.Samples = [Collections.Generic.List[double]]::new()
-        for ($round = 1; $round -le $contestant.Rounds; $round++) {
-            Write-Host "  account scale, round $round/$($contestant.Rounds): $($contestant.Name)"
-            Clear-LocalRequestLog -Server $server
-            $contestant.Samples.Add((& $contestant.Run))
-            if ($round -eq 1) {
-                $log = @(Get-LocalRequestLog -Server $server)
-                $contestant.Requests = $log.Count
-                $contestant.Peak = Get-LocalPeakConcurrency -Server $server
-            }
-        }
-        $contestant.Median = Get-Median $contestant.Samples.ToArray()
-    }
+    Measure-ScenarioContestants $contestants $server 'account scale'
 }
 finally {
     Stop-LocalCloudFront -Server $server
@@ -109,11 +89,6 @@ finally {
 $ideal = $pagesNeeded / $ThrottleLimit * $LatencyMs
 $singleIdeal = $fullPages * $LatencyMs
 $ours = $contestants.Ours
-function Format-Ms([double] $Value) { $Value.ToString('N0', $Invariant) + ' ms' }
-function Format-Target([string] $Target, [double] $Ratio, [double] $Limit, [switch] $AtLeast) {
-    $met = if ($AtLeast) { $Ratio -ge $Limit } else { $Ratio -le $Limit }
-    "| $Target | $(Format-Ratio $Ratio) | $(if ($met) { 'met' } else { '**NOT MET**' }) |"
-}
 
 $section = [Collections.Generic.List[string]]::new()
 $section.Add('<!-- account-scale: written by bench/AccountScale.ps1; the rest of the file by Invoke-Benchmark.ps1 -->')
@@ -139,11 +114,4 @@ else { $section.Add('| ours >= 20x faster than the boto3 script | boto3 not inst
 $section.Add((Format-Target 'ours <= 1.5x the ideal' ($ours.Median / $ideal) 1.5))
 $section.Add((Format-Target "one distribution's whole listing <= 1.1x (pages x $LatencyMs ms)" ($contestants.Single.Median / $singleIdeal) 1.1))
 $section.Add((Format-Target 'ours vs. ours the AWS.Tools way (speed-up)' ($contestants.AwsToolsWay.Median / $ours.Median) 1 -AtLeast))
-$section.Add('<!-- /account-scale -->')
-
-$text = if (Test-Path -LiteralPath $OutputPath) { Get-Content -Raw -LiteralPath $OutputPath } else { '' }
-$pattern = '(?s)<!-- account-scale:.*?<!-- /account-scale -->'
-$block = $section -join [Environment]::NewLine
-$text = if ($text -match $pattern) { [regex]::Replace($text, $pattern, { $block }) } else { $text.TrimEnd() + [Environment]::NewLine + [Environment]::NewLine + $block }
-Set-Content -LiteralPath $OutputPath -Value $text.TrimEnd() -Encoding utf8NoBOM
-Write-Host $block
+Set-ResultsSection $OutputPath 'account-scale' $section
