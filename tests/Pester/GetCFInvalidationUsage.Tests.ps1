@@ -175,6 +175,30 @@ Describe 'Get-CFInvalidationUsage' {
         $usage.DistributionId | Should -Be @('EUSAGE1', 'EUSAGE2')
     }
 
+    It 'reports a listing that fails after its first page as the distribution''s failure, without a resume marker' {
+        Set-LocalDistribution -Server $server -Id EUSAGEHALF -PageCap 1 -Fault @{ operations = 'list'; errorCode = 'AccessDenied'; errorAtRequest = 2 } -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(3); Paths = '/a' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '/b' })
+        try { $usage = @(Get-CFInvalidationUsage EUSAGEHALF, EUSAGE2 -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue) }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGEHALF }
+
+        $usage.DistributionId | Should -Be 'EUSAGE2'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "AccessDenied,$commandName"
+        $failures[0].TargetObject | Should -Be 'EUSAGEHALF'
+        $failures[0].ErrorDetails.Message | Should -Not -Match 'Marker|written before'
+    }
+
+    It 'counts through throttling: the SDK retries (3 attempts by default), nothing is lost or counted twice' {
+        Set-LocalDistribution -Server $server -Id EUSAGETHROTTLED -Fault @{ throttleFirst = 2 } -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b/*' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '#t' })
+        try { $usage = Get-CFInvalidationUsage EUSAGETHROTTLED -Month $month -EndpointUrl $endpoint -ErrorAction Stop }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGETHROTTLED }
+
+        ($usage.Invalidations, $usage.Paths, $usage.WildcardPaths, $usage.TagItems) | Should -Be @(2, 3, 1, 1)
+        @(Get-RequestLog EUSAGETHROTTLED | Where-Object fault -eq 'throttle').Count | Should -Be 2
+        @(Get-RequestLog EUSAGETHROTTLED | Where-Object { $_.operation -eq 'GetInvalidation' -and $_.status -eq 200 }).Count | Should -Be 2
+    }
+
     It 'refuses a month that has not begun, before any request' {
         { Get-CFInvalidationUsage -Month $monthEnd.AddMonths(1) -EndpointUrl $endpoint -ErrorAction Stop } |
             Should -Throw -ErrorId "InvalidUsageMonth,$commandName"
