@@ -54,6 +54,7 @@ $listingRounds = [Math]::Ceiling($Distributions / $ThrottleLimit)
 $getRounds = [Math]::Ceiling($expectedInvalidations / $ThrottleLimit)
 $idealRequests = 1 + $Distributions + $expectedInvalidations
 $ideal = (1 + $listingRounds + $getRounds) * $LatencyMs
+$loadAtStart = Get-LoadAverage
 
 try {
     $contestants = [ordered]@{
@@ -90,7 +91,9 @@ $section.Add('')
 $section.Add("$(if ($Quick) { 'QUICK smoke run: tiny account, numbers meaningless. ' } else { '' })Produced on $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $Invariant)) UTC. " +
     "Every request takes $LatencyMs ms at the endpoint (latencyMs); $Distributions distributions x $PerDistribution invalidations, $InMonth of each in the month, " +
     "$expectedInvalidations in all, $($script:oursPaths) paths. Requests needed: $idealRequests (ListDistributions, one listing page per distribution, one GetInvalidation per invalidation of the month); " +
-    "ideal = (1 + $listingRounds listing round(s) + $getRounds GetInvalidation rounds of up to $ThrottleLimit) x $LatencyMs ms = $(Format-Ms $ideal). Medians of the rounds shown.")
+    "ideal = (1 + $listingRounds listing round(s) + $getRounds GetInvalidation rounds of up to $ThrottleLimit) x $LatencyMs ms = $(Format-Ms $ideal). Medians of the rounds shown. " +
+    "Load average (1, 5, 15 min) at the start: $loadAtStart, at the end: $(Get-LoadAverage), on $([Environment]::ProcessorCount) CPUs: " +
+    "every request costs the client and the endpoint some CPU, which a loaded machine turns into time.")
 $section.Add('')
 $section.Add('| contestant | rounds | median | requests | peak in flight |')
 $section.Add('|---|---|---|---|---|')
