@@ -145,6 +145,23 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void An_invalidation_in_progress_older_than_the_month_on_the_last_page_listed_counts_into_the_load_only()
+        {
+            _source.Add("E1",
+                Item("I_NOV", Utc(11, 2), "/a"),
+                Pending("I_OCT", Utc(10, 31, 23), "/b", "/c/*"),
+                Item("I_OCT2", Utc(10, 30), "/d"),
+                Pending("I_SEP", Utc(9, 30), "/never-seen"));
+
+            var usage = Assert.Single(Count(new[] { "E1" }), e => e.Kind == UsageEventKind.Counted).Usage!;
+
+            Assert.Equal((1, 1), (usage.Invalidations, usage.Paths));
+            Assert.Equal((1, 1, 1), (usage.InProgressInvalidations, usage.InProgressPaths, usage.InProgressWildcardPaths));
+            Assert.Equal(new[] { "Get E1 I_NOV", "Get E1 I_OCT" }, Gets().OrderBy(g => g, StringComparer.Ordinal));
+            Assert.Equal(new[] { "List E1 1" }, _source.Requests.Where(r => r.StartsWith("List ")));
+        }
+
+        [Fact]
         public void Owners_are_reported_in_scope_order_whatever_finishes_first_and_only_those_with_invalidations_in_the_month()
         {
             _source.Add("E1", Item("A1", Utc(11, 10), "/a"), Item("A2", Utc(11, 9), "/b"));

@@ -20,8 +20,9 @@ namespace CloudFrontInvalidations.Usage
     /// The load in progress is a fact of now, not of the month. The listing passes over everything newer than the
     /// month's end anyway (newest first), so an invalidation it shows InProgress, whenever created, is got once
     /// too and counted into the load only: that costs a request per invalidation in progress (a handful: they
-    /// finish within minutes) and no listing request. One in progress from before the month's first listed page
-    /// is not seen; on a current month that can only be a batch from the last minutes of the previous month.
+    /// finish within minutes) and no listing request; so is one older than the month on the last page listed. One
+    /// still in progress on a page after that is not seen: on a current month, only a batch from the last minutes of
+    /// the previous month can be.
     /// No invalidation is got twice: each item of a listing is one get at most, and the pager never repeats a page.
     /// </remarks>
     internal sealed class UsageCounter
