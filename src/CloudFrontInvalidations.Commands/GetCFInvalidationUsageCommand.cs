@@ -23,6 +23,7 @@ namespace CloudFrontInvalidations.Commands
         internal const string TenantUsageTypeName = "CloudFrontInvalidations.Usage.InvalidationUsage#DistributionTenant";
 
         private readonly List<InvalidationOwner> _owners = new List<InvalidationOwner>();
+        private readonly HashSet<InvalidationOwner> _ownersSeen = new HashSet<InvalidationOwner>();
         private UsageMonth? _month;
         private bool _accountWide;
         private CloudFrontClient? _client;
@@ -83,7 +84,7 @@ namespace CloudFrontInvalidations.Commands
             foreach (var id in tenants ? DistributionTenantId : DistributionId)
             {
                 var owner = tenants ? InvalidationOwner.Tenant(id) : InvalidationOwner.Distribution(id);
-                if (!_owners.Contains(owner)) _owners.Add(owner);
+                if (_ownersSeen.Add(owner)) _owners.Add(owner);
             }
         }
 
