@@ -31,7 +31,8 @@ Import-Module (Join-Path $RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1')
 Import-Module (Resolve-Path -LiteralPath $Manifest).Path -Force
 
 # Run as a process of its own: local fake keys, no profile files, nothing from the user's AWS environment.
-$workDir = Enter-IsolatedAwsEnvironment account
+$workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-account-$PID"
+Set-LocalAwsEnvironment $workDir
 
 $Distributions = if ($Quick) { 3 } else { 40 }
 $PerDistribution = if ($Quick) { 60 } else { 2000 }

@@ -1,22 +1,8 @@
-# What the realistic-network scenarios (AccountScale.ps1, UsageScale.ps1) share: an AWS environment of their own,
-# rounds of contestants with their traffic, the verdict rows, and their own marked section of bench/results.md.
+# What the realistic-network scenarios (AccountScale.ps1, UsageScale.ps1) share: rounds of contestants with their
+# traffic, the verdict rows, and their own marked section of bench/results.md.
 Set-StrictMode -Version Latest
 
 $script:Invariant = [cultureinfo]::InvariantCulture
-
-# Local fake keys, no profile files, nothing from the user's AWS environment; returns the folder to remove at the end.
-function Enter-IsolatedAwsEnvironment([string] $Name) {
-    $workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-$Name-$PID"
-    New-Item -ItemType Directory -Force $workDir | Out-Null
-    foreach ($variable in 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDFRONT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE') {
-        Remove-Item "env:$variable" -ErrorAction SilentlyContinue
-    }
-    $env:AWS_ACCESS_KEY_ID = 'AKIDLOCALBENCH'; $env:AWS_SECRET_ACCESS_KEY = 'local-bench-secret'
-    $env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
-    $env:AWS_CONFIG_FILE = Join-Path $workDir 'config'; $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $workDir 'credentials'
-    Set-Content $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
-    $workDir
-}
 
 # Runs each contestant (Name, Rounds, Run: a block returning one sample in ms) its rounds; adds Samples, Median, and the
 # Requests and Peak in flight the endpoint saw in its first round.
@@ -54,4 +40,4 @@ function Set-ResultsSection([string] $OutputPath, [string] $Marker, [string[]] $
     Write-Host $block
 }
 
-Export-ModuleMember -Function Enter-IsolatedAwsEnvironment, Measure-ScenarioContestants, Format-Ms, Format-Target, Set-ResultsSection
+Export-ModuleMember -Function Measure-ScenarioContestants, Format-Ms, Format-Target, Set-ResultsSection
