@@ -188,6 +188,18 @@ Describe 'Get-CFInvalidationUsage' {
         $failures[0].ErrorDetails.Message | Should -Not -Match 'Marker|written before'
     }
 
+    It 'reports a listing whose paging breaks after some pages with its ErrorId, without a resume marker' {
+        Set-LocalDistribution -Server $server -Id EUSAGELOOP -PageCap 1 -Fault @{ operations = 'list'; repeatMarkerAtPage = 2 } -Invalidation @(
+            1..3 | ForEach-Object { @{ CreateTime = $monthStart.AddDays($_); Paths = "/$_" } })
+        try { $null = Get-CFInvalidationUsage EUSAGELOOP -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGELOOP }
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "RepeatedNextMarker,$commandName"
+        $failures[0].TargetObject | Should -Be 'EUSAGELOOP'
+        $failures[0].ErrorDetails.Message | Should -Not -Match 'written before'
+    }
+
     It 'counts through throttling: the SDK retries (3 attempts by default), nothing is lost or counted twice' {
         Set-LocalDistribution -Server $server -Id EUSAGETHROTTLED -Fault @{ throttleFirst = 2 } -Invalidation @(
             @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b/*' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '#t' })

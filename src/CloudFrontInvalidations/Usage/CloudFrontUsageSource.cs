@@ -34,8 +34,8 @@ namespace CloudFrontInvalidations.Usage
             _getter.Get(target, cancellationToken);
 
         /// <summary>
-        /// A listing that fails after some pages fails with its cause: a count is run again whole, so the resume
-        /// marker an interrupted listing offers has no use here.
+        /// A listing that fails after some pages fails with its cause, and a broken one without its resume marker:
+        /// a count is run again whole, so where a listing could resume has no use here.
         /// </summary>
         private static IEnumerable<T> AsCause<T>(IEnumerable<T> pages)
         {
@@ -49,6 +49,10 @@ namespace CloudFrontInvalidations.Usage
                 catch (ListingInterruptedException interrupted) when (interrupted.InnerException != null)
                 {
                     ExceptionDispatchInfo.Capture(interrupted.InnerException).Throw();
+                }
+                catch (InvalidListingException broken) when (broken.ItemsDelivered > 0)
+                {
+                    throw new InvalidListingException(broken.Violation, broken.Target, null, 0, broken.Message);
                 }
                 yield return enumerator.Current;
             }
