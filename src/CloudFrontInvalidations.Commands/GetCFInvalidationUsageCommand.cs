@@ -91,37 +91,33 @@ namespace CloudFrontInvalidations.Commands
         protected override void EndProcessing()
         {
             var options = new UsageOptions(_month!, _accountWide ? null : _owners, ThrottleLimit, PricePerPath, DateTime.UtcNow);
-            var activity = $"Counting invalidation usage of {_month}";
-            try
+            WriteEvents(new UsageCounter(new CloudFrontUsageSource(_client!)).Count(options, StoppingToken), Write);
+        }
+
+        private void Write(UsageEvent usageEvent)
+        {
+            switch (usageEvent.Kind)
             {
-                foreach (var usageEvent in new UsageCounter(new CloudFrontUsageSource(_client!)).Count(options, StoppingToken))
-                {
-                    switch (usageEvent.Kind)
-                    {
-                        case UsageEventKind.Warning:
-                            WriteWarning(usageEvent.Message);
-                            break;
-                        case UsageEventKind.Counted when !Summary:
-                            WriteObject(usageEvent.Usage!.DistributionTenantId == null ? usageEvent.Usage : AsTenantUsage(usageEvent.Usage));
-                            break;
-                        case UsageEventKind.Failed:
-                            WriteFailure(usageEvent.Failure!, ErrorMap.ToErrorRecord(usageEvent.Failure!, usageEvent.Activity!, usageEvent.Target));
-                            break;
-                        case UsageEventKind.Progress:
-                            WriteProgress(Progress(activity, usageEvent.Progress!));
-                            break;
-                        case UsageEventKind.Summary:
-                            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                            if (Summary) WriteObject(usageEvent.Summary);
-                            break;
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+                case UsageEventKind.Warning:
+                    WriteWarning(usageEvent.Message);
+                    break;
+                case UsageEventKind.Counted when !Summary:
+                    WriteObject(usageEvent.Usage!.DistributionTenantId == null ? usageEvent.Usage : AsTenantUsage(usageEvent.Usage));
+                    break;
+                case UsageEventKind.Failed:
+                    WriteFailure(usageEvent.Failure!, ErrorMap.ToErrorRecord(usageEvent.Failure!, usageEvent.Activity!, usageEvent.Target));
+                    break;
+                case UsageEventKind.Progress:
+                    WriteProgress(Progress(ProgressActivity, usageEvent.Progress!));
+                    break;
+                case UsageEventKind.Summary:
+                    WriteProgress(new ProgressRecord(1, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                    if (Summary) WriteObject(usageEvent.Summary);
+                    break;
             }
         }
+
+        private string ProgressActivity => $"Counting invalidation usage of {_month}";
 
         private static ProgressRecord Progress(string activity, UsageProgress progress)
         {

@@ -3,8 +3,8 @@ using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Getting;
 using CloudFrontInvalidations.Listing;
-using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Usage
 {
@@ -13,13 +13,13 @@ namespace CloudFrontInvalidations.Usage
     {
         private readonly DistributionLister _distributions;
         private readonly InvalidationLister _invalidations;
-        private readonly InvalidationGetter _getter;
+        private readonly Operation<GetInvalidationRequest, GetInvalidationResponse> _getInvalidation;
 
         internal CloudFrontUsageSource(CloudFrontClient client)
         {
             _distributions = new DistributionLister(client.ListDistributionsAsync);
-            _invalidations = new InvalidationLister(client.ListInvalidationsAsync, client.ListInvalidationsForDistributionTenantAsync);
-            _getter = new InvalidationGetter(client.GetInvalidationAsync, client.GetInvalidationForDistributionTenantAsync);
+            _invalidations = new InvalidationLister(client.ListInvalidationsAsync);
+            _getInvalidation = client.GetInvalidationAsync;
         }
 
         public IEnumerable<IReadOnlyList<InvalidationOwner>> ListDistributions(CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ namespace CloudFrontInvalidations.Usage
             AsCause(_invalidations.ListPages(owner, new ListingOptions(), cancellationToken).Select(page => page.Items));
 
         public Invalidation GetInvalidation(InvalidationTarget target, CancellationToken cancellationToken) =>
-            _getter.Get(target, cancellationToken);
+            InvalidationGetter.GetOne(_getInvalidation, target, cancellationToken);
 
         /// <summary>
         /// A listing that fails after some pages fails with its cause, and a broken one without its resume marker:

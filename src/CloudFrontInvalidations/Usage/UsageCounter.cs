@@ -126,7 +126,7 @@ namespace CloudFrontInvalidations.Usage
                             continue;
                         }
                         var target = get.Target!;
-                        FanOut.AddOne(get, token => new Step(_counter._source.GetInvalidation(target, token)));
+                        FanOut.AddOne(get, token => new Step(null, _counter._source.GetInvalidation(target, token)));
                         continue;
                     }
                     if (_scopeEnded || !NextOwner(out var owner)) return;
@@ -263,28 +263,9 @@ namespace CloudFrontInvalidations.Usage
         }
 
         /// <summary>A unit of the fan-out: an owner's listing (no target), or one get.</summary>
-        private sealed class Work
-        {
-            internal Work(OwnerCount owner, InvalidationTarget? target, bool createdInMonth)
-            {
-                Owner = owner;
-                Target = target;
-                CreatedInMonth = createdInMonth;
-            }
+        private sealed record Work(OwnerCount Owner, InvalidationTarget? Target, bool CreatedInMonth);
 
-            internal OwnerCount Owner { get; }
-            internal InvalidationTarget? Target { get; }
-            internal bool CreatedInMonth { get; }
-        }
-
-        /// <summary>A unit's result: a listing's page, or a get's answer.</summary>
-        private sealed class Step
-        {
-            internal Step(IReadOnlyList<InvalidationSummary> page) => Page = page;
-            internal Step(Invalidation invalidation) => Invalidation = invalidation;
-
-            internal IReadOnlyList<InvalidationSummary>? Page { get; }
-            internal Invalidation? Invalidation { get; }
-        }
+        /// <summary>A unit's result: a listing's page, or a get's answer (exactly one is set).</summary>
+        private sealed record Step(IReadOnlyList<InvalidationSummary>? Page, Invalidation? Invalidation = null);
     }
 }
