@@ -109,14 +109,14 @@ Describe 'Get-CFInvalidationUsage' {
         ($usage.Paths, $usage.TagItems) | Should -Be @(2, 1)
         @(Get-RequestLog).operation | Should -Be @('ListInvalidationsForDistributionTenant', 'GetInvalidationForDistributionTenant')
         $lines = @(($usage | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^DistributionTenantId\s+Month\s+Invalidations\s+Paths\s+Wildcards\s+TagItems\s+InProgressPaths\s+InProgressWildcards$'
-        $lines[2] | Should -Match "^dt_USAGETENANT0000000000000001\s+$month\s+1\s+2\s+0\s+1\s+0/3000\s+0/15$"
+        $lines[0] | Should -Match '^DistributionTenantId\s+Invalidations\s+Paths\s+WildcardPaths\s+TagItems\s+InProgressPaths\s+InProgressWildcardPaths$'
+        $lines[2] | Should -Match "^dt_USAGETENANT0000000000000001\s+1\s+2\s+0\s+1\s+0/3000\s+0/15$"
     }
 
     It 'shows a table that reads at a glance, the in-progress load next to its limit' {
         $lines = @((Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
 
-        $lines[0] | Should -Match '^DistributionId\s+Month\s+Invalidations\s+Paths\s+Wildcards\s+TagItems\s+InProgressPaths\s+InProgressWildcards$'
+        $lines[0] | Should -Match '^DistributionId\s+Month\s+Invalidations\s+Paths\s+WildcardPaths\s+TagItems\s+InProgressPaths\s+InProgressWildcardPaths$'
         $lines[2] | Should -Match "^EUSAGE1\s+$month\s+3\s+9\s+2\s+3\s+3/3000\s+2/15$"
         $lines[3] | Should -Match "^EUSAGE2\s+$month\s+2\s+2\s+1\s+0\s+0/3000\s+0/15$"
     }
@@ -265,7 +265,7 @@ Describe 'LocalCloudFront''s given history' {
     It 'lists the invalidations given newest first with their times and statuses, and answers their paths' {
         $listed = @(Get-CFInvalidationList EUSAGE1 -EndpointUrl $script:server.Url)
 
-        $listed.CreateTime | Should -Be @($monthEnd, $monthEnd.AddMilliseconds(-1), $monthStart.AddDays(14), $monthStart,
+        $listed.CreateTime.UtcDateTime | Should -Be @($monthEnd, $monthEnd.AddMilliseconds(-1), $monthStart.AddDays(14), $monthStart,
             $monthStart.AddMilliseconds(-1), $monthStart.AddDays(-3), $monthStart.AddDays(-4))
         $listed.Status | Should -Be @('InProgress', 'Completed', 'InProgress', 'Completed', 'Completed', 'Completed', 'Completed')
         (Get-CFInvalidation EUSAGE1 $listed[1].Id -EndpointUrl $script:server.Url).Paths | Should -Be @('/*', '#Product-1', '#product-2', '/a*b.html')

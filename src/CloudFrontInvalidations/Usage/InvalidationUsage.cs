@@ -53,7 +53,7 @@ namespace CloudFrontInvalidations.Usage
             if (createdInMonth)
             {
                 Invalidations++;
-                Paths += paths.Length;
+                Paths += paths.Count;
                 foreach (var path in paths)
                 {
                     if (PathKinds.IsTag(path)) TagItems++;
