@@ -100,7 +100,8 @@ namespace CloudFrontInvalidations.CloudFront
 
     /// <summary>
     /// Sits just inside AWSSDK.Core's RetryHandler, so every attempt, retries included, takes a slot of the
-    /// client's <see cref="AdaptiveConcurrencyLimit"/>.
+    /// client's <see cref="AdaptiveConcurrencyLimit"/>; it also tells the <see cref="CommandRetryPolicy"/> whether a failed
+    /// attempt was throttled, before the retry handler asks the policy what to do.
     /// </summary>
     internal sealed class AdaptiveConcurrencyHandler : PipelineHandler
     {
@@ -116,9 +117,10 @@ namespace CloudFrontInvalidations.CloudFront
             {
                 return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
             }
-            catch (AmazonServiceException failure) when (CloudFrontServiceException.IsThrottling(failure))
+            catch (Exception failure)
             {
-                throttled = true;
+                throttled = failure is AmazonServiceException service && CloudFrontServiceException.IsThrottling(service);
+                CommandRetryPolicy.NoteAttempt(executionContext.RequestContext, throttled);
                 throw;
             }
             finally

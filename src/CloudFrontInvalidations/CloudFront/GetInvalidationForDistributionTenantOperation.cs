@@ -12,7 +12,7 @@ namespace CloudFrontInvalidations.CloudFront
         internal static readonly GetInvalidationForDistributionTenantOperation Instance = new GetInvalidationForDistributionTenantOperation();
 
         private GetInvalidationForDistributionTenantOperation()
-            : base("distribution-tenant/{DistributionTenantId}/invalidation/{Id}", "Invalidation") { }
+            : base("distribution-tenant/{DistributionTenantId}/invalidation/{Id}", "Invalidation", GetInvalidationOperation.MaxBodyBytes) { }
 
         protected override void Bind(GetInvalidationForDistributionTenantRequest request, HttpRequestValues values)
         {

@@ -8,7 +8,10 @@ namespace CloudFrontInvalidations.CloudFront
     {
         internal static readonly GetInvalidationOperation Instance = new GetInvalidationOperation();
 
-        private GetInvalidationOperation() : base("distribution/{DistributionId}/invalidation/{Id}", "Invalidation") { }
+        private GetInvalidationOperation() : base("distribution/{DistributionId}/invalidation/{Id}", "Invalidation", MaxBodyBytes) { }
+
+        /// <summary>An invalidation holds at most 3,000 paths of at most 4,000 characters each: 12 MB, with room for escaping.</summary>
+        internal const long MaxBodyBytes = 32L * 1024 * 1024;
 
         protected override void Bind(GetInvalidationRequest request, HttpRequestValues values)
         {

@@ -11,7 +11,7 @@ namespace CloudFrontInvalidations.CloudFront
     {
         internal static readonly ListInvalidationsForDistributionTenantOperation Instance = new ListInvalidationsForDistributionTenantOperation();
 
-        private ListInvalidationsForDistributionTenantOperation() : base("distribution-tenant/{Id}/invalidation", "InvalidationList") { }
+        private ListInvalidationsForDistributionTenantOperation() : base("distribution-tenant/{Id}/invalidation", "InvalidationList", ListInvalidationsOperation.MaxPageBytes) { }
 
         protected override void Bind(ListInvalidationsForDistributionTenantRequest request, HttpRequestValues values)
         {

@@ -11,7 +11,7 @@ namespace CloudFrontInvalidations.Session
     {
         public string? Region { get; set; }
         public string? EndpointUrl { get; set; }
-        /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
+        /// <summary>Per HTTP attempt, from sending to the last byte of the body; null: CloudFrontConfig.DefaultAttemptTimeout.</summary>
         public TimeSpan? Timeout { get; set; }
     }
 
@@ -43,8 +43,7 @@ namespace CloudFrontInvalidations.Session
             var config = new CloudFrontConfig();
             if (!string.IsNullOrEmpty(settings.Region))
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
-            if (settings.Timeout.HasValue)
-                config.Timeout = settings.Timeout;
+            config.Timeout = settings.Timeout ?? CloudFrontConfig.DefaultAttemptTimeout;
             if (!string.IsNullOrEmpty(settings.EndpointUrl))
             {
                 // ServiceURL and RegionEndpoint cancel each other (last set wins), so the endpoint goes
