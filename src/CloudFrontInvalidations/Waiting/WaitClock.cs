@@ -12,6 +12,9 @@ namespace CloudFrontInvalidations.Waiting
 
         /// <summary>Sleeps; returns at once when the token is cancelled (then throws OperationCanceledException).</summary>
         void Delay(TimeSpan duration, CancellationToken cancellationToken);
+
+        /// <summary>A token cancelled once <see cref="Elapsed"/> reaches <paramref name="elapsed"/>: the wait's deadline.</summary>
+        CancellationTokenSource CancelAt(TimeSpan elapsed);
     }
 
     /// <summary>The real clock: a monotonic stopwatch, and a sleep that Ctrl+C ends at once.</summary>
@@ -25,6 +28,15 @@ namespace CloudFrontInvalidations.Waiting
         {
             if (duration > TimeSpan.Zero) cancellationToken.WaitHandle.WaitOne(duration);
             cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        public CancellationTokenSource CancelAt(TimeSpan elapsed)
+        {
+            var left = elapsed - Elapsed;
+            var deadline = new CancellationTokenSource();
+            if (left <= TimeSpan.Zero) deadline.Cancel();
+            else deadline.CancelAfter(left);
+            return deadline;
         }
     }
 }
