@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Getting;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Waiting;
 
@@ -29,7 +28,7 @@ namespace CloudFrontInvalidations.Commands
 
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
-        private InvalidationInvocation? _invocation;
+        private CloudFrontClient? _client;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GetCFInvalidationCommand.DistributionSet,
             ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -59,7 +58,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 604800)]
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
-        protected override void BeginProcessing() => _invocation = new InvalidationInvocation(Connect(null));
+        protected override void BeginProcessing() => _client = Connect(null);
 
         protected override void ProcessRecord()
         {
@@ -80,16 +79,13 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void EndProcessing()
         {
-            var invocation = _invocation!;
-            var waiter = new InvalidationWaiter(invocation.Getter.Get, ErrorMap.MayPass, new StopwatchWaitClock());
+            var client = _client!;
+            var waiter = new InvalidationWaiter((target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
+                ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
             try
             {
-                foreach (var waitEvent in waiter.Wait(_targets, options, StoppingToken)) Write(waitEvent);
-            }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+                WriteEvents(waiter.Wait(_targets, options, StoppingToken), Write);
             }
             finally
             {
@@ -109,9 +105,7 @@ namespace CloudFrontInvalidations.Commands
             var before = _targets.Count;
             try
             {
-                foreach (var page in _invocation!.Lister.ListPages(owner, new ListingOptions(), StoppingToken))
-                    foreach (var item in page.Items.Where(item => item.Status != Invalidation.CompletedStatus))
-                        Add(new InvalidationTarget(owner, item.Id!));
+                foreach (var target in new InvalidationLister(_client!.ListInvalidationsAsync).InProgress(owner, StoppingToken)) Add(target);
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
@@ -119,7 +113,7 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ErrorMap.ListingActivity} of {owner}", owner.Id));
+                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ListingEngine.Activity} of {owner}", owner.Id));
                 return;
             }
             WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
@@ -148,25 +142,14 @@ namespace CloudFrontInvalidations.Commands
             }
         }
 
-        private void WriteProgress(WaitProgress progress)
-        {
-            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} completed, {2:hh\\:mm\\:ss} elapsed",
-                progress.Completed, progress.Total, progress.Elapsed);
-            if (progress.Failed > 0) status += string.Format(CultureInfo.InvariantCulture, ", {0} failed", progress.Failed);
-            var record = new ProgressRecord(ProgressActivityId, ProgressActivity, status)
+        private void WriteProgress(WaitProgress progress) =>
+            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, progress.Status)
             {
-                PercentComplete = progress.Total == 0 ? 100 : (progress.Completed + progress.Failed) * 100 / progress.Total,
-            };
-            if (progress.OldestPending != null)
-            {
-                record.CurrentOperation = "Oldest still in progress: " + progress.OldestPending
-                    + (progress.OldestPendingCreateTime is DateTime created
-                        ? ", created " + created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "");
-            }
-            WriteProgress(record);
-        }
+                PercentComplete = progress.PercentComplete,
+                CurrentOperation = progress.OldestPendingDescription,
+            });
 
-        private protected override void DisposeInvocation() => _invocation?.Dispose();
+        private protected override void DisposeInvocation() => _client?.Dispose();
 
         private protected override string Activity => "Waiting for invalidations";
     }

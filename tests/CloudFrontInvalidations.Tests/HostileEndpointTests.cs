@@ -22,11 +22,11 @@ namespace CloudFrontInvalidations.Tests
 
         private static readonly (string Name, Func<CloudFrontClient, Task> Call)[] Operations =
         {
-            ("ListInvalidations", c => c.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1" })),
-            ("GetInvalidation", c => c.GetInvalidationAsync(new GetInvalidationRequest { DistributionId = "E1", Id = "I1" })),
+            ("ListInvalidations", c => c.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution("E1")))),
+            ("GetInvalidation", c => c.GetInvalidationAsync(new GetInvalidationRequest(new InvalidationTarget(InvalidationOwner.Distribution("E1"), "I1")))),
             ("ListDistributions", c => c.ListDistributionsAsync(new ListDistributionsRequest())),
-            ("ListInvalidationsForDistributionTenant", c => c.ListInvalidationsForDistributionTenantAsync(new ListInvalidationsForDistributionTenantRequest { Id = "dt_1" })),
-            ("GetInvalidationForDistributionTenant", c => c.GetInvalidationForDistributionTenantAsync(new GetInvalidationForDistributionTenantRequest { DistributionTenantId = "dt_1", Id = "I1" })),
+            ("ListInvalidationsForDistributionTenant", c => c.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Tenant("dt_1")))),
+            ("GetInvalidationForDistributionTenant", c => c.GetInvalidationAsync(new GetInvalidationRequest(new InvalidationTarget(InvalidationOwner.Tenant("dt_1"), "I1")))),
         };
 
         public static TheoryData<int, string> RedirectCases()
@@ -228,7 +228,7 @@ namespace CloudFrontInvalidations.Tests
             config.MaxThrottleBackoff = TimeSpan.FromMilliseconds(50);
             using var client = new CloudFrontClient(new BasicAWSCredentials("AKIDHOSTILETEST", "not-a-real-secret"), config);
 
-            var page = await client.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1" });
+            var page = await client.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution("E1")));
 
             Assert.Equal("I1", Assert.Single(page.InvalidationList!.Items!).Id);
             Assert.Equal(13, server.Requests.Count);
@@ -248,11 +248,11 @@ namespace CloudFrontInvalidations.Tests
             {
                 using var failing = server.CreateClient(maxErrorRetry: 2);
                 await Assert.ThrowsAnyAsync<AmazonServiceException>(() =>
-                    failing.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = $"EFAIL{i}" }));
+                    failing.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution($"EFAIL{i}"))));
             }));
 
             using var next = server.CreateClient(maxErrorRetry: 2);
-            var page = await next.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "EOK" });
+            var page = await next.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution("EOK")));
 
             Assert.Equal("I1", Assert.Single(page.InvalidationList!.Items!).Id);
             Assert.Equal(2, okAnswers);

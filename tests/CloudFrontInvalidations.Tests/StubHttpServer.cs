@@ -57,8 +57,9 @@ namespace CloudFrontInvalidations.Tests
                 catch (Exception) { return; }
 
                 var request = context.Request;
+                using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
                 Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath,
-                    request.Url.Query, request.Headers["Authorization"]));
+                    request.Url.Query, request.Headers["Authorization"], await reader.ReadToEndAsync(), request.ContentType));
                 var (status, body, contentType) = _responses.TryDequeue(out var next) ? next : (500, "no response queued", "text/plain");
                 var bytes = Encoding.UTF8.GetBytes(body);
                 context.Response.StatusCode = status;
@@ -80,5 +81,5 @@ namespace CloudFrontInvalidations.Tests
         }
     }
 
-    internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization);
+    internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, string? ContentType);
 }
