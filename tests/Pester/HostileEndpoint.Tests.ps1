@@ -120,21 +120,22 @@ Describe 'Hostile and broken endpoints' {
 
     It 'lists every item of 64 distributions with long throttling, three requests admitted at a time and 503s, without an error' {
         $env:AWS_MAX_ATTEMPTS = '2'
-        $ids = 1..64 | ForEach-Object { 'ETHROTTLE{0:D2}' -f $_ }
-        foreach ($id in $ids) {
+        $distributions = 1..64 | ForEach-Object {
+            $id = 'ETHROTTLE{0:D2}' -f $_
             $fault = if ($id -match '(0|5)$') { @{ serverErrorFirst = 1; serverErrorStatus = 503 } } else { @{ throttleFirst = 2 } }
-            Set-Hostile $id $fault -Count 2
+            @{ id = $id; count = 2; faults = $fault }
         }
-        Set-LocalServerSettings -Server $script:server -MaxConcurrent 3 -DistributionListFault @{ throttleFirst = 6 } | Out-Null
+        $busy = Start-LocalCloudFront -Distribution $distributions -MaxConcurrent 3 -DistributionPageCap 10
         try {
-            $items = @(Get-CFInvalidationList -AllDistributions -ThrottleLimit 8 -EndpointUrl $script:endpoint -ErrorVariable failures -ErrorAction SilentlyContinue |
-                Where-Object DistributionId -like 'ETHROTTLE*')
+            Set-LocalServerSettings -Server $busy -MaxConcurrent 3 -DistributionPageCap 10 -DistributionListFault @{ throttleFirst = 6 } | Out-Null
+            $items = @(Get-CFInvalidationList -AllDistributions -ThrottleLimit 8 -EndpointUrl $busy.Url -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $throttled = @(Get-LocalRequestLog -Server $busy | Where-Object fault -like '*hrottle*').Count
         }
-        finally { Set-LocalServerSettings -Server $script:server | Out-Null }
+        finally { Stop-LocalCloudFront -Server $busy }
 
         $failures | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.ErrorDetails.Message)" } | Should -BeNullOrEmpty
         $items.Count | Should -Be 128
         @($items.DistributionId | Select-Object -Unique).Count | Should -Be 64
-        @(Get-RequestLog | Where-Object fault -like '*hrottle*').Count | Should -BeGreaterThan 64 -Because 'every distribution was throttled, beyond AWS_MAX_ATTEMPTS'
+        $throttled | Should -BeGreaterThan 64 -Because 'every distribution was throttled, beyond AWS_MAX_ATTEMPTS'
     }
 }

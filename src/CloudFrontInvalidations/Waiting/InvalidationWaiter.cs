@@ -45,9 +45,10 @@ namespace CloudFrontInvalidations.Waiting
             // One result per unit, so no unit need wait for the consumer before it ends and frees its slot.
             using var polls = new OrderedFanOut<InvalidationTarget, Invalidation>(options.ThrottleLimit, bufferCapacity: 1,
                 fetchAhead: true, cancellationToken);
-            // The timeout holds even while a request is in flight (a silent endpoint, throttling retried until admitted): at
-            // the deadline every poll still running is cancelled, and its invalidation times out with the others.
-            using var deadline = _clock.CancelAt(options.Timeout);
+            // The timeout holds even while a request is in flight (a silent endpoint, throttling retried until admitted): a
+            // moment after the deadline, which leaves the round started there time for its answers, every poll still running
+            // is cancelled, and its invalidation times out with the others.
+            using var deadline = _clock.CancelAt(options.Timeout + LastRoundGrace);
             while (true)
             {
                 foreach (var target in pending) polls.AddOne(target, token => GetBefore(target, token, deadline.Token));
@@ -104,6 +105,9 @@ namespace CloudFrontInvalidations.Waiting
                 _clock.Delay(left < options.PollInterval ? left : options.PollInterval, cancellationToken);
             }
         }
+
+        /// <summary>How long the round started at the deadline may run before its requests are cancelled.</summary>
+        internal static readonly TimeSpan LastRoundGrace = TimeSpan.FromSeconds(3);
 
         private Invalidation GetBefore(InvalidationTarget target, CancellationToken stopping, CancellationToken deadline)
         {
