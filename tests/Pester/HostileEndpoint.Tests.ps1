@@ -139,3 +139,25 @@ Describe 'Hostile and broken endpoints' {
         $throttled | Should -BeGreaterThan 64 -Because 'every distribution was throttled, beyond AWS_MAX_ATTEMPTS'
     }
 }
+
+Describe 'Runbook safety' {
+    It '-Debug under -NonInteractive writes its debug lines and lists, without asking' {
+        Set-LocalDistribution -Server $script:server -Id EDEBUG -Count 3 -Fault @{ throttleFirst = 1 } | Out-Null
+
+        $run = Invoke-FreshPwsh -Script "Get-CFInvalidationList EDEBUG -EndpointUrl '$script:endpoint' -Debug 5>&1 4>&1 | ForEach-Object { if (`$_ -is [Management.Automation.DebugRecord]) { 'DEBUG ' + `$_.Message } elseif (`$_.Id) { 'ITEM ' + `$_.Id } }"
+
+        $run.Error | Should -Not -BeLike '*NonInteractive*'
+        @($run.Output | Where-Object { $_ -like 'ITEM *' }).Count | Should -Be 3
+        @($run.Output | Where-Object { $_ -like 'DEBUG *Throttling*' }).Count | Should -Be 1
+    }
+
+    It 'warns when signed requests would travel over plain http to a host that is not the loopback' {
+        # 192.0.2.1 (TEST-NET-1) is never routed: the warning comes before the request, which then fails fast.
+        Get-CFInvalidationList EANY -EndpointUrl 'http://192.0.2.1:9' -TimeoutSec 1 -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null
+        Get-CFInvalidationList EANY -EndpointUrl $script:endpoint -WarningVariable loopbackWarnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null
+
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*http://192.0.2.1:9*plain http*'
+        @($loopbackWarnings).Count | Should -Be 0
+    }
+}
