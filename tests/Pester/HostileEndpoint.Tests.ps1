@@ -161,3 +161,15 @@ Describe 'Runbook safety' {
         @($loopbackWarnings).Count | Should -Be 0
     }
 }
+
+Describe 'A NextMarker chain that does not end' {
+    It 'is reported with a warning every 1000 pages while the listing goes on' {
+        Set-LocalDistribution -Server $script:server -Id ELONGCHAIN -Count 1001 -PageCap 1 | Out-Null
+
+        $items = @(Get-CFInvalidationList ELONGCHAIN -EndpointUrl $script:endpoint -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $items.Count | Should -Be 1001
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*distribution 'ELONGCHAIN'*1000 pages*still sends a NextMarker*"
+    }
+}
