@@ -5,6 +5,7 @@ using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Commands
@@ -106,6 +107,47 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>
+        /// The distribution id <paramref name="idOrName"/> names: an id as it is, a domain name resolved by
+        /// <paramref name="names"/> (said in a verbose line). Null once the failure is written as this input's error.
+        /// </summary>
+        private protected string? ResolveDistributionId(DistributionNameResolver names, string idOrName)
+        {
+            try
+            {
+                var id = names.Resolve(idOrName, StoppingToken);
+                if (!ReferenceEquals(id, idOrName)) WriteVerbose($"Distribution '{idOrName}' is {id} (found by ListDistributions).");
+                return id;
+            }
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception failure)
+            {
+                // Distributions, not invalidations, were listed: the resume advice of an interrupted listing does not apply.
+                var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
+                WriteFailure(cause, ErrorMap.ToErrorRecord(cause, $"Finding the distribution named '{idOrName}'", idOrName));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The invalidation an item of Get-CFInvalidationList names (-InputObject): of its distribution tenant, or else
+        /// of its distribution. An item that names neither, or no invalidation, stops the command.
+        /// </summary>
+        private protected InvalidationTarget ListedTarget(InvalidationSummary item)
+        {
+            var owner = !string.IsNullOrEmpty(item.DistributionTenantId) ? InvalidationOwner.Tenant(item.DistributionTenantId!)
+                : !string.IsNullOrEmpty(item.DistributionId) ? InvalidationOwner.Distribution(item.DistributionId!)
+                : null;
+            if (owner != null && !string.IsNullOrEmpty(item.Id)) return new InvalidationTarget(owner, item.Id!);
+            var invalid = new InvalidParameterException("InputObject",
+                $"The item '{item}' names no DistributionId or DistributionTenantId, or no Id: give items of Get-CFInvalidationList, or -DistributionId and -Id.");
+            ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, "Reading -InputObject", item));
+            throw invalid; // not reached: ThrowTerminatingError always throws
+        }
+
+        /// <summary>
         /// -Debug on a compiled cmdlet makes each debug and verbose line ask "Continue?", which a runbook (-NonInteractive, no
         /// console) cannot answer: the first line then ends the command with an error. These lines are information for a person
         /// reading them later, never a breakpoint, so -Debug writes them and goes on, as $DebugPreference = 'Continue' does.
@@ -129,7 +171,7 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
-        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null keeps AWSSDK.Core's default.</param>
+        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null: 60 s (CloudFrontConfig.DefaultAttemptTimeout).</param>
         private protected CloudFrontClient Connect(int? attemptTimeoutSec)
         {
             DebugWithoutPrompt();
