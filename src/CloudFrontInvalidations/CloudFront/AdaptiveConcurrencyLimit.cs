@@ -120,7 +120,9 @@ namespace CloudFrontInvalidations.CloudFront
             catch (Exception failure)
             {
                 throttled = failure is AmazonServiceException service && CloudFrontServiceException.IsThrottling(service);
-                CommandRetryPolicy.NoteAttempt(executionContext.RequestContext, throttled);
+                // Only the service's own Throttling is retried until admitted: a 429 without an AWS error document comes from
+                // something in between, which may refuse for ever, and keeps the SDK's bounded attempts.
+                CommandRetryPolicy.NoteAttempt(executionContext.RequestContext, throttled && !(failure is NonAwsErrorResponseException));
                 throw;
             }
             finally
