@@ -77,10 +77,34 @@ public sealed class FaultSettings
     public string? ErrorCode { get; init; }
     public int ErrorAtRequest { get; init; } = 1;
 
+    // Hostile answers, for every request the plan applies to.
+
+    /// <summary>Answers this 3xx status with <see cref="RedirectLocation"/> as its Location.</summary>
+    public int? RedirectStatus { get; init; }
+    public string? RedirectLocation { get; init; }
+
+    /// <summary>Never answers: holds the connection until the client gives up.</summary>
+    public bool Silent { get; init; }
+
+    /// <summary>Sends the answer one byte every this many milliseconds.</summary>
+    public int? TrickleMs { get; init; }
+
+    /// <summary>Answers 200 with a list body that never ends (items repeated until the client hangs up).</summary>
+    public bool EndlessBody { get; init; }
+
+    /// <summary>
+    /// Answers 400 with an error body that is AWS-shaped but hostile: "echoHeaders" (the message repeats the request's
+    /// headers), "ansi" (terminal escapes in the message), "unparseable" (an error document cut short, echoing the headers).
+    /// </summary>
+    public string? HostileError { get; init; }
+
     public string? Validate() =>
         ServerErrorStatus is not (500 or 503) ? "faults.serverErrorStatus must be 500 or 503."
         : DelayMs < 0 ? "faults.delayMs must not be negative."
         : ErrorAtRequest < 1 ? "faults.errorAtRequest must be at least 1."
+        : RedirectStatus is not null and not (>= 300 and < 400) ? "faults.redirectStatus must be a 3xx status."
+        : TrickleMs < 1 ? "faults.trickleMs must be at least 1."
+        : HostileError is not null and not ("echoHeaders" or "ansi" or "unparseable") ? "faults.hostileError must be echoHeaders, ansi or unparseable."
         : null;
 }
 
