@@ -12,7 +12,7 @@
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('CloudFrontInvalidations.format.ps1xml')
     TypesToProcess       = @('CloudFrontInvalidations.types.ps1xml')
-    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
+    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -20,7 +20,7 @@
         PSData = @{
             Tags         = @('AWS', 'CloudFront', 'Invalidation', 'CDN', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = '0.1.0, the first release: Get-CFInvalidationList (every page, time windows, several distributions or the whole account, tenants), Get-CFInvalidation (what an invalidation flushed) and Wait-CFInvalidation (until completed, with a timeout); typed errors; credentials as AWS.Tools finds them. Read-only.'
+            ReleaseNotes = '0.1.0, the first release: Get-CFInvalidationList (every page, time windows, several distributions or the whole account, tenants), Get-CFInvalidation (what an invalidation flushed), Wait-CFInvalidation (until completed, with a timeout) and Get-CFInvalidationUsage (a month''s paths and their cost); typed errors; credentials as AWS.Tools finds them. Read-only.'
         }
     }
 }

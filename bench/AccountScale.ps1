@@ -26,6 +26,7 @@ Set-StrictMode -Version Latest
 $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'Scenario.psm1') -Force
 Import-Module (Join-Path $RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1') -Force
 Import-Module (Resolve-Path -LiteralPath $Manifest).Path -Force
 
@@ -79,20 +80,7 @@ try {
                 Assert-Count 'boto3' $run.Output $expected
                 $run.Milliseconds } }
     }
-    foreach ($contestant in $contestants.Values) {
-        $contestant.Samples = [Collections.Generic.List[double]]::new()
-        for ($round = 1; $round -le $contestant.Rounds; $round++) {
-            Write-Host "  account scale, round $round/$($contestant.Rounds): $($contestant.Name)"
-            Clear-LocalRequestLog -Server $server
-            $contestant.Samples.Add((& $contestant.Run))
-            if ($round -eq 1) {
-                $log = @(Get-LocalRequestLog -Server $server)
-                $contestant.Requests = $log.Count
-                $contestant.Peak = Get-LocalPeakConcurrency -Server $server
-            }
-        }
-        $contestant.Median = Get-Median $contestant.Samples.ToArray()
-    }
+    Measure-ScenarioContestants $contestants $server 'account scale'
 }
 finally {
     Stop-LocalCloudFront -Server $server
@@ -102,11 +90,6 @@ finally {
 $ideal = $pagesNeeded / $ThrottleLimit * $LatencyMs
 $singleIdeal = $fullPages * $LatencyMs
 $ours = $contestants.Ours
-function Format-Ms([double] $Value) { $Value.ToString('N0', $Invariant) + ' ms' }
-function Format-Target([string] $Target, [double] $Ratio, [double] $Limit, [switch] $AtLeast) {
-    $met = if ($AtLeast) { $Ratio -ge $Limit } else { $Ratio -le $Limit }
-    "| $Target | $(Format-Ratio $Ratio) | $(if ($met) { 'met' } else { '**NOT MET**' }) |"
-}
 
 $section = [Collections.Generic.List[string]]::new()
 $section.Add('<!-- account-scale: written by bench/AccountScale.ps1; the rest of the file by Invoke-Benchmark.ps1 -->')
@@ -132,11 +115,4 @@ else { $section.Add('| ours >= 20x faster than the boto3 script | boto3 not inst
 $section.Add((Format-Target 'ours <= 1.5x the ideal' ($ours.Median / $ideal) 1.5))
 $section.Add((Format-Target "one distribution's whole listing <= 1.1x (pages x $LatencyMs ms)" ($contestants.Single.Median / $singleIdeal) 1.1))
 $section.Add((Format-Target 'ours vs. ours the AWS.Tools way (speed-up)' ($contestants.AwsToolsWay.Median / $ours.Median) 1 -AtLeast))
-$section.Add('<!-- /account-scale -->')
-
-$text = if (Test-Path -LiteralPath $OutputPath) { Get-Content -Raw -LiteralPath $OutputPath } else { '' }
-$pattern = '(?s)<!-- account-scale:.*?<!-- /account-scale -->'
-$block = $section -join [Environment]::NewLine
-$text = if ($text -match $pattern) { [regex]::Replace($text, $pattern, { $block }) } else { $text.TrimEnd() + [Environment]::NewLine + [Environment]::NewLine + $block }
-Set-Content -LiteralPath $OutputPath -Value $text.TrimEnd() -Encoding utf8NoBOM
-Write-Host $block
+Set-ResultsSection $OutputPath 'account-scale' $section

@@ -16,7 +16,7 @@
     and the floor: the same 100 GETs from one curl process and from an in-process HttpClient, without signing
     or parsing. Also measured: the cold start phase by phase, pwsh start with and without Import-Module, peak
     working set for 10,000 vs 100,000 items, time to the first object, the requests sent for
-    `| Select-Object -First 5` and `-First 5`, and the account scenario (AccountScale.ps1).
+    `| Select-Object -First 5` and `-First 5`, the account scenario (AccountScale.ps1) and the usage scenario (UsageScale.ps1).
     Experiments about the host rather than the module (pwsh precompiled, pwsh alone, the runtime's JIT
     settings) are in bench/experiments/HostStartup.ps1, run by hand.
 .PARAMETER ModulePath
@@ -249,3 +249,6 @@ $pwshCommand = @(Get-PwshCommand)
 & $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'AccountScale.ps1') `
     -Manifest $Manifest -OutputPath $OutputPath -Repetitions ([Math]::Min($Repetitions, 3)) -Quick:$Quick
 if ($LASTEXITCODE -ne 0) { throw "bench/AccountScale.ps1 failed (exit code $LASTEXITCODE)." }
+& $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'UsageScale.ps1') `
+    -Manifest $Manifest -OutputPath $OutputPath -Repetitions ([Math]::Min($Repetitions, 3)) -Quick:$Quick
+if ($LASTEXITCODE -ne 0) { throw "bench/UsageScale.ps1 failed (exit code $LASTEXITCODE)." }

@@ -16,6 +16,7 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
+using CloudFrontInvalidations.Usage;
 using CloudFrontInvalidations.Waiting;
 using Xunit;
 
@@ -43,6 +44,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { new ProfileNotFoundException("Unable to find the \"nope\" profile."), "ProfileNotFound", ErrorCategory.AuthenticationError, true },
             new object[] { new InvalidParameterException("Select", "bad"), "InvalidParameter", ErrorCategory.InvalidArgument, true },
             new object[] { new InvalidTimeWindowException(DateTime.UtcNow, DateTime.UtcNow), "InvalidTimeWindow", ErrorCategory.InvalidArgument, true },
+            new object[] { Assert.Throws<InvalidUsageMonthException>(() => UsageMonth.From(DateTime.UtcNow.AddMonths(2), DateTime.UtcNow)), "InvalidUsageMonth", ErrorCategory.InvalidArgument, true },
             new object[] { ServiceError("SignatureDoesNotMatch", HttpStatusCode.Forbidden), "SignatureDoesNotMatch", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("InvalidClientTokenId", HttpStatusCode.Forbidden), "InvalidClientTokenId", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("ExpiredToken", HttpStatusCode.BadRequest), "ExpiredToken", ErrorCategory.AuthenticationError, true },
@@ -53,6 +55,8 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("EntityNotFound", HttpStatusCode.NotFound), "EntityNotFound", ErrorCategory.ObjectNotFound, false },
             new object[] { ServiceError("AccessDenied", HttpStatusCode.Forbidden), "AccessDenied", ErrorCategory.PermissionDenied, false },
             new object[] { ServiceError("InvalidArgument", HttpStatusCode.BadRequest), "InvalidArgument", ErrorCategory.InvalidArgument, false },
+            new object[] { new RedirectRefusedException(HttpStatusCode.Redirect, "https://elsewhere.example/", "req-7"), "RedirectRefused", ErrorCategory.SecurityError, false },
+            new object[] { new RedirectRefusedException((HttpStatusCode)308, null, null), "RedirectRefused", ErrorCategory.SecurityError, false },
             new object[] { NonAwsError(HttpStatusCode.Forbidden), "HttpForbidden", ErrorCategory.PermissionDenied, false },
             new object[] { NonAwsError(HttpStatusCode.ProxyAuthenticationRequired), "HttpForbidden", ErrorCategory.PermissionDenied, false },
             new object[] { NonAwsError(HttpStatusCode.NotFound), "HttpNotFound", ErrorCategory.ObjectNotFound, false },
@@ -68,6 +72,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
             new object[] { new IncompleteResponseException("no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
+            new object[] { new ResponseTooLargeException("req-9", "ErrorResponse", 65536, HttpStatusCode.InternalServerError), "UnreadableResponse", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { ServiceError("PreconditionFailed", HttpStatusCode.PreconditionFailed), "CloudFrontServiceError", ErrorCategory.NotSpecified, false },

@@ -99,6 +99,31 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void The_timeout_cuts_a_request_in_flight_short()
+        {
+            var cancelledInFlight = false;
+            Invalidation Hangs(InvalidationTarget target, CancellationToken token)
+            {
+                // The request outlives the wait's deadline, as against a silent endpoint.
+                _clock.Advance(TimeSpan.FromSeconds(90));
+                cancelledInFlight = token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+                token.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("the deadline did not cancel the request");
+            }
+
+            var events = new InvalidationWaiter(Hangs, failure => failure is TimeoutException || failure is OperationCanceledException, _clock)
+                .Wait(new[] { Target("I1") }, new WaitOptions(Interval, TimeSpan.FromSeconds(60), ThrottleLimit: 2), CancellationToken.None)
+                .ToList();
+
+            Assert.True(cancelledInFlight);
+            Assert.Equal(new[] { WaitEventKind.RoundEnded, WaitEventKind.TimedOut }, events.Select(e => e.Kind));
+            var failure = Assert.IsType<WaitTimeoutException>(events.Last().Failure);
+            Assert.Equal(TimeSpan.FromSeconds(60), failure.Timeout);
+            Assert.Contains("-TimeoutSec", failure.Message);
+            Assert.Contains("60 s", failure.Message);
+        }
+
+        [Fact]
         public void A_failure_that_does_not_pass_takes_only_that_invalidation_out_of_the_wait()
         {
             _completesAtSeconds["I1"] = 20;
@@ -192,7 +217,26 @@ namespace CloudFrontInvalidations.Tests
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Delays.Add(duration);
+                Advance(duration);
+            }
+
+            private readonly List<(TimeSpan At, CancellationTokenSource Source)> _deadlines = new List<(TimeSpan, CancellationTokenSource)>();
+
+            public CancellationTokenSource CancelAt(TimeSpan elapsed)
+            {
+                var source = new CancellationTokenSource();
+                lock (_deadlines) _deadlines.Add((elapsed, source));
+                if (Elapsed >= elapsed) source.Cancel();
+                return source;
+            }
+
+            /// <summary>Time passing inside a request (a get that blocks), cancelling the deadlines it reaches.</summary>
+            internal void Advance(TimeSpan duration)
+            {
                 Interlocked.Add(ref _elapsedTicks, duration.Ticks);
+                lock (_deadlines)
+                    foreach (var (at, source) in _deadlines)
+                        if (Elapsed >= at && !source.IsCancellationRequested) source.Cancel();
             }
         }
     }

@@ -55,7 +55,7 @@ public static class CloudFrontApi
         FaultPlan? plan = owner?.FaultsFor(FaultScope.List);
         return AnswerAsync(context, server, plan, applied => owner is null
             ? ErrorAnswer(context, ownerNotFound)
-            : PageAnswer(context, owner.Settings.Count, owner.Settings.PageCap, owner.IndexOf,
+            : PageAnswer(context, owner.Count, owner.Settings.PageCap, owner.IndexOf,
                 index => owner.GetInvalidation(index).Id, plan?.Settings, applied,
                 page => CloudFrontXml.InvalidationList(page, owner)));
     }
@@ -104,6 +104,11 @@ public static class CloudFrontApi
             await Task.Delay(delayMs, context.RequestAborted);
         }
 
+        if (faults is not null && await HostileAnswerAsync(context, faults, applied))
+        {
+            return;
+        }
+
         (int status, string body) = faults is not null && InjectedError(faults, requestNumber, applied) is CloudFrontError error
             ? ErrorAnswer(context, error)
             : answer(applied);
@@ -122,6 +127,70 @@ public static class CloudFrontApi
         {
             await WriteXmlAsync(context, status, body);
         }
+    }
+
+    /// <summary>
+    /// The hostile answers (redirect, silence, trickle, endless body, hostile error body); true when one was sent.
+    /// </summary>
+    private static async Task<bool> HostileAnswerAsync(HttpContext context, FaultSettings faults, List<string> applied)
+    {
+        HttpResponse response = context.Response;
+        if (faults.RedirectStatus is int redirect)
+        {
+            applied.Add("redirect");
+            response.StatusCode = redirect;
+            response.Headers.Location = faults.RedirectLocation ?? "";
+            response.ContentLength = 0;
+            return true;
+        }
+        if (faults.Silent)
+        {
+            applied.Add("silent");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+            return true;
+        }
+        if (faults.EndlessBody)
+        {
+            applied.Add("endlessBody");
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/xml";
+            byte[] items = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(
+                "<InvalidationSummary><Id>IENDLESS</Id><CreateTime>2026-01-01T00:00:00Z</CreateTime><Status>Completed</Status></InvalidationSummary>", 500)));
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes("<InvalidationList><Items>"), context.RequestAborted);
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                await response.Body.WriteAsync(items, context.RequestAborted);
+            }
+            return true;
+        }
+        if (faults.HostileError is string kind)
+        {
+            applied.Add("hostileError:" + kind);
+            string headers = string.Join(" ", context.Request.Headers.Select(header => $"{header.Key}: {header.Value}"));
+            string body = kind switch
+            {
+                "echoHeaders" => $"<ErrorResponse><Error><Type>Sender</Type><Code>InvalidArgument</Code><Message>{System.Security.SecurityElement.Escape(headers)}</Message></Error><RequestId>hostile</RequestId></ErrorResponse>",
+                "ansi" => "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidArgument</Code><Message>\u001b[2J\u001b[Hcleared</Message></Error><RequestId>hostile</RequestId></ErrorResponse>",
+                _ => $"<ErrorResponse><Error><Code>InvalidArgument</Code><Message>{headers} \u001b]0;title\u0007</Error></ErrorResponse",
+            };
+            await WriteXmlAsync(context, StatusCodes.Status400BadRequest, body);
+            return true;
+        }
+        if (faults.TrickleMs is int pauseMs)
+        {
+            applied.Add("trickle");
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/xml";
+            byte[] page = Encoding.UTF8.GetBytes("<InvalidationList><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity><Items></Items></InvalidationList>");
+            foreach (byte one in page)
+            {
+                await response.Body.WriteAsync(new[] { one }, context.RequestAborted);
+                await response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(pauseMs, context.RequestAborted);
+            }
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Range faults that replace the answer with an error; the first that applies wins.</summary>

@@ -21,10 +21,14 @@ public sealed class Distribution(DistributionSettings settings)
     private readonly long appliedTimestamp = Stopwatch.GetTimestamp();
     private readonly FaultPlan faults = new(settings.Faults);
     private readonly TimeSpan spacing = TimeSpan.FromMinutes(settings.IntervalMinutes);
+    private readonly InvalidationSettings[]? given = settings.Invalidations?.OrderByDescending(i => i.CreateTimeUtc).ToArray();
 
     public string Id { get; } = settings.Id!;
     public DistributionSettings Settings { get; } = settings;
     public DateTime LastModifiedTime => NewestCreateTime;
+
+    /// <summary>How many invalidations it has: those given, or the generated count.</summary>
+    public int Count => given?.Length ?? Settings.Count;
 
     /// <summary>The fault plan when it applies to <paramref name="operation"/>, else null.</summary>
     public FaultPlan? FaultsFor(FaultScope operation) => faults.AppliesTo(operation) ? faults : null;
@@ -32,6 +36,10 @@ public sealed class Distribution(DistributionSettings settings)
     /// <summary>Index 0 is the newest, as CloudFront lists them.</summary>
     public InvalidationSummary GetInvalidation(int index)
     {
+        if (given is not null)
+        {
+            return new(InvalidationId.Encode(key, index), given[index].CreateTimeUtc, given[index].Status);
+        }
         DateTime createTime = NewestCreateTime - index * spacing;
         return new(InvalidationId.Encode(key, index), createTime, IsInProgress(index) ? "InProgress" : "Completed");
     }
@@ -41,14 +49,14 @@ public sealed class Distribution(DistributionSettings settings)
         InvalidationSummary summary = GetInvalidation(index);
         return new(
             summary,
-            InvalidationPaths.For(key, index),
+            given is not null ? given[index].Paths : InvalidationPaths.For(key, index),
             $"local-{summary.CreateTime:yyyyMMddHHmmss}-{index}");
     }
 
     /// <summary>The index of this distribution's invalidation with that id, or null.</summary>
     public int? IndexOf(string invalidationId) =>
         InvalidationId.TryDecode(invalidationId, out uint decodedKey, out int index)
-        && decodedKey == key && index < Settings.Count
+        && decodedKey == key && index < Count
             ? index
             : null;
 

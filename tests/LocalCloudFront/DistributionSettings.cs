@@ -30,6 +30,12 @@ public sealed record DistributionSettings
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
 
+    /// <summary>
+    /// The history as given instead of generated (then <see cref="Count"/> must be 0 and <see cref="InProgress"/>
+    /// is unused): listed newest first by CreateTime whatever the order here.
+    /// </summary>
+    public List<InvalidationSettings>? Invalidations { get; init; }
+
     /// <summary>Returns a message describing the first invalid value, or null when all are valid.</summary>
     public string? Validate() =>
         Count < 0 ? "count must not be negative."
@@ -38,7 +44,9 @@ public sealed record DistributionSettings
         : CompleteAfterMs < 0 ? "completeAfterMs must not be negative."
         : CompleteStaggerMs < 0 ? "completeStaggerMs must not be negative."
         : !(IntervalMinutes > 0) ? "intervalMinutes must be positive."
-        : Faults.Validate();
+        : Invalidations is not null && Count != 0 ? "count must be 0 when invalidations are given."
+        : Invalidations?.Select(invalidation => invalidation.Validate()).FirstOrDefault(problem => problem is not null)
+            ?? Faults.Validate();
 }
 
 /// <summary>Which operations a fault setting applies to (and counts).</summary>
@@ -69,10 +77,34 @@ public sealed class FaultSettings
     public string? ErrorCode { get; init; }
     public int ErrorAtRequest { get; init; } = 1;
 
+    // Hostile answers, for every request the plan applies to.
+
+    /// <summary>Answers this 3xx status with <see cref="RedirectLocation"/> as its Location.</summary>
+    public int? RedirectStatus { get; init; }
+    public string? RedirectLocation { get; init; }
+
+    /// <summary>Never answers: holds the connection until the client gives up.</summary>
+    public bool Silent { get; init; }
+
+    /// <summary>Sends the answer one byte every this many milliseconds.</summary>
+    public int? TrickleMs { get; init; }
+
+    /// <summary>Answers 200 with a list body that never ends (items repeated until the client hangs up).</summary>
+    public bool EndlessBody { get; init; }
+
+    /// <summary>
+    /// Answers 400 with an error body that is AWS-shaped but hostile: "echoHeaders" (the message repeats the request's
+    /// headers), "ansi" (terminal escapes in the message), "unparseable" (an error document cut short, echoing the headers).
+    /// </summary>
+    public string? HostileError { get; init; }
+
     public string? Validate() =>
         ServerErrorStatus is not (500 or 503) ? "faults.serverErrorStatus must be 500 or 503."
         : DelayMs < 0 ? "faults.delayMs must not be negative."
         : ErrorAtRequest < 1 ? "faults.errorAtRequest must be at least 1."
+        : RedirectStatus is not null and not (>= 300 and < 400) ? "faults.redirectStatus must be a 3xx status."
+        : TrickleMs < 1 ? "faults.trickleMs must be at least 1."
+        : HostileError is not null and not ("echoHeaders" or "ansi" or "unparseable") ? "faults.hostileError must be echoHeaders, ansi or unparseable."
         : null;
 }
 

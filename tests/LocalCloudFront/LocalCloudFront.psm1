@@ -78,12 +78,15 @@ function Set-LocalDistribution {
     -CompleteAfterMs: the InProgress invalidations complete, the oldest of them this many milliseconds from
     now and each newer one -CompleteStaggerMs later; without it they stay InProgress. -IntervalMinutes: the
     time between consecutive invalidations (default 7).
+    -Invalidation instead of -Count: the history as given, each @{ CreateTime = [datetime] (UTC; a value of
+    Kind Unspecified is taken as UTC); Paths = [string[]]; Status = 'Completed' (default) or 'InProgress' }.
     #>
-    [CmdletBinding()]
+    [CmdletBinding(DefaultParameterSetName = 'Generated')]
     param(
         [Parameter(Mandatory)] [psobject] $Server,
         [Parameter(Mandatory)] [string] $Id,
-        [Parameter(Mandatory)] [int] $Count,
+        [Parameter(Mandatory, ParameterSetName = 'Generated')] [int] $Count,
+        [Parameter(Mandatory, ParameterSetName = 'Given')] [hashtable[]] $Invalidation,
         [int] $PageCap = 100,
         [int] $InProgress = 2,
         [int] $CompleteAfterMs,
@@ -95,6 +98,15 @@ function Set-LocalDistribution {
         [switch] $Tenant
     )
     $settings = @{ count = $Count; pageCap = $PageCap; inProgress = $InProgress; faults = $Fault }
+    if ($Invalidation) {
+        $settings.invalidations = @($Invalidation | ForEach-Object {
+            $createTime = [datetime] $_.CreateTime
+            $createTime = if ($createTime.Kind -eq 'Unspecified') { [datetime]::SpecifyKind($createTime, 'Utc') } else { $createTime.ToUniversalTime() }
+            @{ createTime = $createTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [cultureinfo]::InvariantCulture)
+               status = if ($_.ContainsKey('Status')) { $_.Status } else { 'Completed' }
+               paths = @($_.Paths) }
+        })
+    }
     $optional = @{ CompleteAfterMs = 'completeAfterMs'; CompleteStaggerMs = 'completeStaggerMs'; IntervalMinutes = 'intervalMinutes'; DomainName = 'domainName'; Comment = 'comment' }
     foreach ($parameter in $optional.Keys) {
         if ($PSBoundParameters.ContainsKey($parameter)) { $settings[$optional[$parameter]] = $PSBoundParameters[$parameter] }

@@ -35,7 +35,8 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
                 '| first page through `Get-CFInvalidationList -MaxItem 100 -NoAutoIteration`', '| then the whole listing', '| sum of the phases | **'
                 '## Machine', 'CPUs (nproc)', 'Load average'
                 '## Account scale: "invalidations created in the last 24 hours, across the account"', '| **ours**: `Get-CFInvalidationList -AllDistributions -CreatedAfter $since`, -ThrottleLimit 4 | 3 |'
-                '| ours <= 1.5x the ideal |', "| one distribution's whole listing <= 1.1x")) {
+                '| ours <= 1.5x the ideal |', "| one distribution's whole listing <= 1.1x"
+                '## Invalidation usage: "this month''s paths across the account, and what they cost"', '| ours >= 10x faster than the sequential boto3 script |')) {
             $text | Should -BeLikeExactly "*$([WildcardPattern]::Escape($expected))*"
         }
         # The peers found here, and for each one missing what the report says instead.
@@ -55,6 +56,8 @@ Describe 'bench/Invoke-Benchmark.ps1 -Quick' {
         $text | Should -Not -Match '(?m)^\| (\*\*)?(ours, cold, )?pwsh (precompiled|alone)|DOTNET_TieredPGO|DOTNET_ReadyToRun'
         # The account scenario's early stop: exactly the pages that hold the window (1 ListDistributions + 3 x 4).
         $text | Should -Match '\| \*\*ours\*\*: [^|]+\| 3 \| [\d,]+ ms \| 13 \| [1-4] \|'
+        # The usage scenario's requests: ListDistributions, one page per distribution, one get per invalidation (1 + 3 + 3 x 12).
+        $text | Should -Match '\| \*\*ours\*\*: `Get-CFInvalidationUsage[^|]+\| 3 \| [\d,]+ ms \| 40 \| \d+ \|'
         # Each breakdown cell is a measured phase: wall ms, then the methods JIT-compiled in it.
         $breakdownRows = @($text -split '\r?\n' | Where-Object { $_.StartsWith("| pwsh's own start") -or $_.StartsWith('| `Import-Module` |') -or $_.StartsWith('| first page through') })
         $breakdownRows.Count | Should -Be 3

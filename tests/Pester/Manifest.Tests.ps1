@@ -18,12 +18,12 @@ Describe 'CloudFrontInvalidations manifest' {
     }
 
     It 'exports exactly the cmdlets, by name, and nothing else' {
-        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
+        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation')
         foreach ($key in 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
             , $manifest[$key] | Should -BeOfType [object[]]
             $manifest[$key].Count | Should -Be 0 -Because "$key must be an explicit empty list"
         }
-        (Get-Command -Module CloudFrontInvalidations).Name | Sort-Object | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
+        (Get-Command -Module CloudFrontInvalidations).Name | Sort-Object | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation')
     }
 
     It 'declares editions, PowerShell version and gallery metadata' {
@@ -80,5 +80,7 @@ Split-Path ([CloudFrontInvalidations.CloudFront.NoSuchDistributionException].Bas
             (Get-Command $name).OutputType.Name | Sort-Object -Unique | Should -Be @(
                 'CloudFrontInvalidations.CloudFront.DistributionInvalidation', 'CloudFrontInvalidations.CloudFront.DistributionTenantInvalidation')
         }
+        (Get-Command Get-CFInvalidationUsage).OutputType.Name | Sort-Object | Should -Be @(
+            'CloudFrontInvalidations.Usage.InvalidationUsage', 'CloudFrontInvalidations.Usage.UsageSummary')
     }
 }

@@ -12,6 +12,7 @@ using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
+using CloudFrontInvalidations.Usage;
 using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Errors
@@ -95,6 +96,10 @@ namespace CloudFrontInvalidations.Errors
                 "-CreatedAfter is not earlier than -CreatedBefore: the time window holds no instant (checked before any request).",
                 "Give a -CreatedAfter earlier than -CreatedBefore (both are instants: a Utc DateTime is UTC, any other is local time).",
                 stopsCommand: true),
+            new Entry("InvalidUsageMonth", ErrorCategory.InvalidArgument, typeof(InvalidUsageMonthException),
+                "-Month names a month that has not begun in UTC (checked before any request).",
+                "Give a date in the current month (in UTC) or an earlier one.",
+                stopsCommand: true),
             new Entry("NoSuchDistribution", ErrorCategory.ObjectNotFound, typeof(NoSuchDistributionException),
                 "No distribution with this id exists in the account the credentials belong to.",
                 "Check the distribution id (Get-CFInvalidationList -DistributionId <Tab> completes the account's ids) and the account in use (-Verbose says where the credentials came from)."),
@@ -116,6 +121,9 @@ namespace CloudFrontInvalidations.Errors
             new Entry("InvalidArgument", ErrorCategory.InvalidArgument, typeof(InvalidArgumentException),
                 "CloudFront rejected a parameter, typically a -Marker that is not an invalidation of this distribution.",
                 "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
+            new Entry("RedirectRefused", ErrorCategory.SecurityError, typeof(RedirectRefusedException),
+                "The endpoint answered with a redirect (HTTP 301-308). CloudFront never redirects, and the signed request would carry its session token to the Location: no redirect is followed (the message names the status and the Location).",
+                "Check -EndpointUrl (or AWS_ENDPOINT_URL_CLOUDFRONT) and any proxy in between; point -EndpointUrl at the API itself rather than at an address that forwards."),
             NonAwsErrorEntry("HttpForbidden", ErrorCategory.PermissionDenied, status => status == 401 || status == 403 || status == 407,
                 "HTTP 401, 403 or 407 without an AWS error document: a proxy, firewall or WAF between here and CloudFront refused the request.",
                 "Check the proxy (HTTPS_PROXY, its authentication) and -EndpointUrl; ask whoever runs the proxy or firewall to allow cloudfront.amazonaws.com."),
@@ -134,6 +142,9 @@ namespace CloudFrontInvalidations.Errors
             new Entry("HttpError", ErrorCategory.InvalidResult, typeof(NonAwsErrorResponseException),
                 "Any other HTTP error status without an AWS error document (such as a JSON 400 from a gateway): the answer did not come from CloudFront.",
                 "Check -EndpointUrl and any proxy in between: the status and Content-Type in the message say what answered."),
+            new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
+                "The response could not be read, even after the SDK's retries: not XML (cut short, or not from CloudFront), an element whose text is not a value of its type or that appears twice (the message names it), or a body far longer than the answer can be (reading stops at the limit).",
+                "Check -EndpointUrl and any proxy in between; run again."),
             new Entry("Throttled", ErrorCategory.LimitsExceeded, typeof(AmazonServiceException),
                 "CloudFront kept throttling the requests (Throttling, HTTP 400/429) after the SDK's retries.",
                 "Wait and run again, run fewer listings at once, or allow more attempts (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE=adaptive).",
@@ -142,9 +153,6 @@ namespace CloudFrontInvalidations.Errors
                 "CloudFront kept answering with a server error (HTTP 5xx) after the SDK's retries.",
                 "Run again later; check the AWS Health Dashboard if it persists.",
                 e => (int)((AmazonServiceException)e).StatusCode >= 500, mayPass: true),
-            new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
-                "The response could not be read, even after the SDK's retries: not XML (cut short, or not from CloudFront), or an element whose text is not a value of its type (the message names it).",
-                "Check -EndpointUrl and any proxy in between; run again."),
             new Entry("IncompleteResponse", ErrorCategory.InvalidResult, typeof(IncompleteResponseException),
                 "The response is XML but lacks its result element (InvalidationList, DistributionList, Invalidation), an item's Id or an invalidation's Status.",
                 "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
@@ -161,7 +169,7 @@ namespace CloudFrontInvalidations.Errors
                 "Wait-CFInvalidation's -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
                 "Wait longer (-TimeoutSec), or run Wait-CFInvalidation again on the same input: completed invalidations cost one request each."),
             new Entry("RequestTimeout", ErrorCategory.OperationTimeout, typeof(Exception),
-                "No answer arrived within the request timeout (-TimeoutSec), even after the SDK's retries.",
+                "No complete answer (status, headers and the whole body) arrived within the request timeout, even after the SDK's retries: -TimeoutSec, or 60 s per attempt when it is not given.",
                 "Run again, or allow more time with -TimeoutSec; check the network and proxy.",
                 e => e is TimeoutException || e is OperationCanceledException, mayPass: true),
             new Entry("ConnectionFailed", ErrorCategory.ConnectionError, typeof(Exception),

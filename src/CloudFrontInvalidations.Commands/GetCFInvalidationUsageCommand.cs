@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Completion;
+using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Usage;
+
+namespace CloudFrontInvalidations.Commands
+{
+    /// <summary>
+    /// A billing month's invalidation paths per distribution (or tenant), or over the whole scope with what they
+    /// cost (-Summary): the whole account by default, the distributions or tenants given otherwise.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CFInvalidationUsage", DefaultParameterSetName = ByDistributionSet)]
+    [OutputType(typeof(InvalidationUsage), typeof(UsageSummary))]
+    public sealed class GetCFInvalidationUsageCommand : ConcurrentAwsCmdlet
+    {
+        private const string ByDistributionSet = "ByDistribution";
+        private const string ByTenantSet = "ByDistributionTenant";
+        /// <summary>The type name that selects the tenant view (DistributionTenantId, not an empty DistributionId, first).</summary>
+        internal const string TenantUsageTypeName = "CloudFrontInvalidations.Usage.InvalidationUsage#DistributionTenant";
+
+        private readonly List<InvalidationOwner> _owners = new List<InvalidationOwner>();
+        private readonly HashSet<InvalidationOwner> _ownersSeen = new HashSet<InvalidationOwner>();
+        private UsageMonth? _month;
+        private bool _accountWide;
+        private CloudFrontClient? _client;
+
+        /// <summary>
+        /// Not mandatory: without it (and without pipeline input) the scope is every distribution of the account. The
+        /// set it belongs to is the default one, so the list's items bind it by name before their empty tenant id.
+        /// </summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByDistributionSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionId]
+        [ArgumentCompleter(typeof(DistributionIdCompleter))]
+        public string[] DistributionId { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTenantSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateDistributionTenantId]
+        public string[] DistributionTenantId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Any date in the month, by its year and month as written; default: the current UTC month.</summary>
+        [Parameter]
+        public DateTime? Month { get; set; }
+
+        /// <summary>One object for the whole scope, with the estimated cost, instead of one per distribution.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 1000)]
+        public decimal PricePerPath { get; set; } = UsageSummary.DefaultPricePerPath;
+
+        /// <summary>Per HTTP attempt (AWSSDK.Core's ClientConfig.Timeout), as on the other cmdlets.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int? TimeoutSec { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _month = UsageMonth.From(Month, DateTime.UtcNow);
+            }
+            catch (InvalidUsageMonthException invalid)
+            {
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, Activity, Month));
+            }
+            // Pipeline input whose every item failed to bind narrows the scope to nothing, never widens it to the account.
+            _accountWide = ParameterSetName == ByDistributionSet && !MyInvocation.ExpectingInput
+                && !MyInvocation.BoundParameters.ContainsKey(nameof(DistributionId));
+            _client = Connect(TimeoutSec);
+        }
+
+        /// <summary>Collects the scope; an id given twice is counted once.</summary>
+        protected override void ProcessRecord()
+        {
+            var tenants = ParameterSetName == ByTenantSet;
+            foreach (var id in tenants ? DistributionTenantId : DistributionId)
+            {
+                var owner = tenants ? InvalidationOwner.Tenant(id) : InvalidationOwner.Distribution(id);
+                if (_ownersSeen.Add(owner)) _owners.Add(owner);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var options = new UsageOptions(_month!, _accountWide ? null : _owners, ThrottleLimit, PricePerPath, DateTime.UtcNow);
+            WriteEvents(new UsageCounter(new CloudFrontUsageSource(_client!)).Count(options, StoppingToken), Write);
+        }
+
+        private void Write(UsageEvent usageEvent)
+        {
+            switch (usageEvent.Kind)
+            {
+                case UsageEventKind.Warning:
+                    WriteWarning(usageEvent.Message);
+                    break;
+                case UsageEventKind.Counted when !Summary:
+                    WriteObject(usageEvent.Usage!.DistributionTenantId == null ? usageEvent.Usage : AsTenantUsage(usageEvent.Usage));
+                    break;
+                case UsageEventKind.Failed:
+                    WriteFailure(usageEvent.Failure!, ErrorMap.ToErrorRecord(usageEvent.Failure!, usageEvent.Activity!, usageEvent.Target));
+                    break;
+                case UsageEventKind.Progress:
+                    WriteProgress(Progress(ProgressActivity, usageEvent.Progress!));
+                    break;
+                case UsageEventKind.Summary:
+                    WriteProgress(new ProgressRecord(1, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                    if (Summary) WriteObject(usageEvent.Summary);
+                    break;
+            }
+        }
+
+        private string ProgressActivity => $"Counting invalidation usage of {_month}";
+
+        private static ProgressRecord Progress(string activity, UsageProgress progress)
+        {
+            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} distributions, {2} of {3} invalidations counted",
+                progress.OwnersDone, progress.OwnersTotal?.ToString(CultureInfo.InvariantCulture) ?? "?",
+                progress.InvalidationsCounted, progress.InvalidationsFound);
+            var record = new ProgressRecord(1, activity, status);
+            if (progress.OwnersTotal is int total && total > 0) record.PercentComplete = Math.Min(100, progress.OwnersDone * 100 / total);
+            return record;
+        }
+
+        private static PSObject AsTenantUsage(InvalidationUsage usage)
+        {
+            var item = new PSObject(usage);
+            item.TypeNames.Insert(0, TenantUsageTypeName);
+            return item;
+        }
+
+        private protected override void DisposeInvocation() => _client?.Dispose();
+
+        private protected override string Activity => "Counting invalidation usage";
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CloudFrontInvalidations.Usage
+{
+    /// <summary>A billing month's invalidation paths over a whole scope (the account, or the distributions or tenants given), and what they cost.</summary>
+    public sealed class UsageSummary
+    {
+        /// <summary>Paths a month that CloudFront does not bill, per account (all distributions together).</summary>
+        public const int FreePathsPerMonth = 1000;
+        /// <summary>CloudFront's price per path beyond the free ones, in <see cref="DefaultCurrency"/>.</summary>
+        public const decimal DefaultPricePerPath = 0.005m;
+        public const string DefaultCurrency = "USD";
+
+        internal UsageSummary(string month, bool isAccountWide, IReadOnlyList<InvalidationUsage> counted, int ownersCounted,
+            IReadOnlyList<string> failed, decimal pricePerPath, bool isBeyondHistory)
+        {
+            Month = month;
+            IsAccountWide = isAccountWide;
+            Distributions = ownersCounted;
+            Invalidations = counted.Sum(usage => usage.Invalidations);
+            Paths = counted.Sum(usage => usage.Paths);
+            WildcardPaths = counted.Sum(usage => usage.WildcardPaths);
+            TagItems = counted.Sum(usage => usage.TagItems);
+            BillablePaths = Math.Max(0, Paths - FreePaths);
+            PricePerPath = pricePerPath;
+            EstimatedCost = BillablePaths * pricePerPath;
+            FailedDistributions = failed.ToArray();
+            IsComplete = failed.Count == 0 && !isBeyondHistory;
+            Note = NoteFor(isAccountWide, failed, isBeyondHistory, month);
+        }
+
+        /// <summary>The UTC billing month, 'yyyy-MM'.</summary>
+        public string Month { get; }
+        /// <summary>Every distribution of the account was in scope (no -DistributionId or -DistributionTenantId).</summary>
+        public bool IsAccountWide { get; }
+        /// <summary>Distributions (or tenants) whose invalidations were counted, with or without any in the month.</summary>
+        public int Distributions { get; }
+        public int Invalidations { get; }
+        public int Paths { get; }
+        public int WildcardPaths { get; }
+        public int TagItems { get; }
+        public int FreePaths => FreePathsPerMonth;
+        /// <summary><see cref="Paths"/> beyond the free ones.</summary>
+        public int BillablePaths { get; }
+        public decimal PricePerPath { get; }
+        /// <summary><see cref="BillablePaths"/> × <see cref="PricePerPath"/>, in <see cref="Currency"/>.</summary>
+        public decimal EstimatedCost { get; }
+        public string Currency => DefaultCurrency;
+        /// <summary>False when a distribution could not be counted, or the month is older than the history CloudFront lists.</summary>
+        public bool IsComplete { get; }
+        /// <summary>The distributions (or tenants, or "the account's distributions") whose counting failed; their errors were written.</summary>
+        public string[] FailedDistributions { get; }
+        /// <summary>What the numbers do not cover, in a sentence; empty when nothing needs saying.</summary>
+        public string Note { get; }
+
+        private static string NoteFor(bool isAccountWide, IReadOnlyList<string> failed, bool isBeyondHistory, string month)
+        {
+            var notes = new List<string>();
+            if (!isAccountWide)
+                notes.Add("The free 1,000 paths a month are shared by every distribution of the account: BillablePaths and EstimatedCost count this scope alone.");
+            if (failed.Count > 0)
+                notes.Add($"Not counted (see the errors): {string.Join(", ", failed)}; the totals are lower bounds.");
+            if (isBeyondHistory)
+                notes.Add($"{month} is older than the invalidation history CloudFront lists (the current and previous month): the totals may be lower than what was billed.");
+            return string.Join(" ", notes);
+        }
+
+        public override string ToString() => $"{Month}: {Paths} paths, {EstimatedCost} {Currency}";
+    }
+}

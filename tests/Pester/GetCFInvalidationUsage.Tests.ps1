@@ -1,0 +1,282 @@
+# Get-CFInvalidationUsage in real pwsh against the local endpoint: per-distribution counts against a given history with
+# known counts on both sides of the month's UTC boundaries, the requests it takes, -Summary, failures, time zones.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $script:commandName = 'CloudFrontInvalidations.Commands.GetCFInvalidationUsageCommand'
+    # The month counted is the previous UTC month: both of its boundaries are in the past, whenever the tests run.
+    $now = [DateTime]::UtcNow
+    $script:monthEnd = [DateTime]::new($now.Year, $now.Month, 1, 0, 0, 0, [DateTimeKind]::Utc)
+    $script:monthStart = $script:monthEnd.AddMonths(-1)
+    $script:month = $script:monthStart.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+    $script:server = Start-LocalCloudFront
+    $endpoint = $script:server.Url
+
+    # Newest first; 2 a page, so the first item older than the month (page 3) ends the listing before page 4.
+    Set-LocalDistribution -Server $server -Id EUSAGE1 -PageCap 2 -Invalidation @(
+        @{ CreateTime = $monthEnd; Status = 'InProgress'; Paths = '/new/*', '/new.html' }         # after the month, in progress: load only
+        @{ CreateTime = $monthEnd.AddMilliseconds(-1); Paths = '/*', '#Product-1', '#product-2', '/a*b.html' }
+        @{ CreateTime = $monthStart.AddDays(14); Status = 'InProgress'; Paths = '/images/*', '/docs/index.html', '#tag' }
+        @{ CreateTime = $monthStart; Paths = '/first.html', '/first.html' }                         # the same path twice counts twice
+        @{ CreateTime = $monthStart.AddMilliseconds(-1); Paths = '/older.html' }
+        @{ CreateTime = $monthStart.AddDays(-3); Paths = '/much-older.html' }
+        @{ CreateTime = $monthStart.AddDays(-4); Paths = '/never-listed.html' }
+    )
+    Set-LocalDistribution -Server $server -Id EUSAGE2 -Invalidation @(
+        @{ CreateTime = $monthStart.AddDays(20); Paths = '/x.html' }
+        @{ CreateTime = $monthStart.AddDays(2); Paths = '/y/*' }
+    )
+    Set-LocalDistribution -Server $server -Id EUSAGE3 -Invalidation @(@{ CreateTime = $monthStart.AddDays(-1); Paths = '/z.html' })
+    Set-LocalDistribution -Server $server -Tenant -Id dt_USAGETENANT0000000000000001 -Invalidation @(
+        @{ CreateTime = $monthStart.AddDays(5); Paths = '#tenant-tag', '/t.html' })
+}
+
+AfterAll {
+    Stop-LocalCloudFront -Server $script:server
+}
+
+Describe 'Get-CFInvalidationUsage' {
+    BeforeEach {
+        Clear-LocalRequestLog -Server $script:server
+    }
+
+    It 'writes one object per distribution with invalidations in the month, in ListDistributions order, with its counts and load' {
+        $usage = @(Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint)
+
+        $usage.DistributionId | Should -Be @('EUSAGE1', 'EUSAGE2')
+        $usage | ForEach-Object { $_ | Should -BeOfType ([CloudFrontInvalidations.Usage.InvalidationUsage]) }
+        $first = $usage[0]
+        $first.Month | Should -Be $month
+        $first.Invalidations | Should -Be 3
+        $first.Paths | Should -Be 9
+        $first.WildcardPaths | Should -Be 2 -Because "'/*' and '/images/*' are wildcards, '/a*b.html' is not"
+        $first.TagItems | Should -Be 3
+        $first.InProgressInvalidations | Should -Be 2
+        $first.InProgressPaths | Should -Be 3 -Because "'/new.html', '/docs/index.html' and '#tag' are in progress"
+        $first.InProgressWildcardPaths | Should -Be 2
+        $first.InProgressPathLimit | Should -Be 3000
+        $first.InProgressWildcardPathLimit | Should -Be 15
+        ($usage[1].Invalidations, $usage[1].Paths, $usage[1].WildcardPaths, $usage[1].TagItems, $usage[1].InProgressPaths) | Should -Be @(2, 2, 1, 0, 0)
+    }
+
+    It 'lists each distribution only down to the month''s start and gets each invalidation of the month, or in progress, once' {
+        $null = Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint
+
+        $log = @(Get-RequestLog)
+        @($log | Where-Object operation -eq 'ListDistributions').Count | Should -Be 1
+        @($log | Where-Object { $_.operation -eq 'ListInvalidations' -and $_.distributionId -eq 'EUSAGE1' }).Count | Should -Be 3
+        $gets = @($log | Where-Object operation -eq 'GetInvalidation')
+        $listed = @(Get-CFInvalidationList EUSAGE1 -EndpointUrl $endpoint)
+        # The one in progress after the month, and the three of the month; none twice, none older.
+        @($gets | Where-Object distributionId -eq 'EUSAGE1' | ForEach-Object invalidationId | Sort-Object) | Should -Be @($listed[0..3].Id | Sort-Object)
+        @($gets | Where-Object distributionId -eq 'EUSAGE2').Count | Should -Be 2
+        @($gets | Where-Object distributionId -eq 'EUSAGE3').Count | Should -Be 0
+        @($gets.invalidationId | Select-Object -Unique).Count | Should -Be $gets.Count
+        $log.status | Sort-Object -Unique | Should -Be 200
+    }
+
+    It 'counts the UTC month whatever the time zone, from a month or any date in it' -ForEach @(
+        @{ Zone = 'Pacific/Kiritimati' }, @{ Zone = 'Pacific/Pago_Pago' }
+    ) {
+        $lastHour = $monthEnd.AddHours(-1).ToString('yyyy-MM-ddTHH:mm:ss', [cultureinfo]::InvariantCulture)
+        $run = Invoke-FreshPwsh -Environment @{ TZ = $Zone } -Script @"
+[TimeZoneInfo]::Local.BaseUtcOffset.TotalHours
+(Get-CFInvalidationUsage EUSAGE1 -Month '$month' -EndpointUrl '$endpoint').Paths
+(Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]'$lastHour') -EndpointUrl '$endpoint').Paths
+(Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]::new($($monthStart.Year), $($monthStart.Month), 1, 0, 0, 0, [DateTimeKind]::Local)) -EndpointUrl '$endpoint').Month
+"@
+        $run.Error | Should -BeNullOrEmpty
+        [math]::Abs([double]$run.Output[0]) | Should -BeGreaterThan 10 -Because "$Zone is far from UTC"
+        $run.Output[1..3] | Should -Be @('9', '9', $month)
+    }
+
+    It 'takes several distributions, from the command line or the pipeline, in the order given, each once' {
+        (Get-CFInvalidationUsage EUSAGE2, EUSAGE1, EUSAGE2 -Month $month -EndpointUrl $endpoint).DistributionId | Should -Be @('EUSAGE2', 'EUSAGE1')
+        ('EUSAGE2', 'EUSAGE3', 'EUSAGE1' | Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint).DistributionId | Should -Be @('EUSAGE2', 'EUSAGE1')
+        # The list's items bind by property name: one object for the distribution, however many items.
+        $fromList = @(Get-CFInvalidationList EUSAGE1 -EndpointUrl $endpoint | Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint)
+        $fromList.DistributionId | Should -Be 'EUSAGE1'
+        @(Get-RequestLog | Where-Object operation -eq 'ListDistributions').Count | Should -Be 0
+        # Pipeline input that binds nothing counts nothing: it never widens to the whole account.
+        @([pscustomobject]@{ Name = 'x' } | Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint -ErrorAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It 'counts a distribution tenant''s invalidations with -DistributionTenantId and shows its id in the table' {
+        $usage = Get-CFInvalidationUsage -DistributionTenantId dt_USAGETENANT0000000000000001 -Month $month -EndpointUrl $endpoint
+
+        $usage.DistributionTenantId | Should -Be 'dt_USAGETENANT0000000000000001'
+        $usage.DistributionId | Should -BeNullOrEmpty
+        ($usage.Paths, $usage.TagItems) | Should -Be @(2, 1)
+        @(Get-RequestLog).operation | Should -Be @('ListInvalidationsForDistributionTenant', 'GetInvalidationForDistributionTenant')
+        $lines = @(($usage | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^DistributionTenantId\s+Invalidations\s+Paths\s+WildcardPaths\s+TagItems\s+InProgressPaths\s+InProgressWildcardPaths$'
+        $lines[2] | Should -Match "^dt_USAGETENANT0000000000000001\s+1\s+2\s+0\s+1\s+0/3000\s+0/15$"
+    }
+
+    It 'shows a table that reads at a glance, the in-progress load next to its limit' {
+        $lines = @((Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
+
+        $lines[0] | Should -Match '^DistributionId\s+Month\s+Invalidations\s+Paths\s+WildcardPaths\s+TagItems\s+InProgressPaths\s+InProgressWildcardPaths$'
+        $lines[2] | Should -Match "^EUSAGE1\s+$month\s+3\s+9\s+2\s+3\s+3/3000\s+2/15$"
+        $lines[3] | Should -Match "^EUSAGE2\s+$month\s+2\s+2\s+1\s+0\s+0/3000\s+0/15$"
+    }
+
+    It '-Summary writes one object for the account: paths beyond the free thousand and their cost' {
+        Set-LocalDistribution -Server $server -Id EUSAGEBIG -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(9); Paths = @(1..1200 | ForEach-Object { "/big/$_.html" }) })
+        try {
+            $summary = Get-CFInvalidationUsage -Summary -Month $month -PricePerPath 0.01 -EndpointUrl $endpoint
+        }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGEBIG }
+
+        $summary | Should -BeOfType ([CloudFrontInvalidations.Usage.UsageSummary])
+        $summary.Month | Should -Be $month
+        $summary.Distributions | Should -Be 4
+        $summary.Invalidations | Should -Be 6
+        $summary.Paths | Should -Be 1211
+        $summary.WildcardPaths | Should -Be 3
+        $summary.TagItems | Should -Be 3
+        $summary.FreePaths | Should -Be 1000
+        $summary.BillablePaths | Should -Be 211
+        $summary.EstimatedCost | Should -Be 2.11
+        $summary.Currency | Should -Be 'USD'
+        $summary.IsComplete | Should -BeTrue
+        $summary.IsAccountWide | Should -BeTrue
+        $summary.Note | Should -BeNullOrEmpty
+        ($summary | Out-String) | Should -Match 'EstimatedCost\s*: 2\.11 USD \(0\.01 a path\)'
+    }
+
+    It '-Summary over the distributions given says the free allowance is shared account-wide, at 0.005 USD a path by default' {
+        $summary = Get-CFInvalidationUsage EUSAGE2 -Summary -Month $month -EndpointUrl $endpoint
+
+        ($summary.Distributions, $summary.Paths, $summary.BillablePaths, $summary.PricePerPath) | Should -Be @(1, 2, 0, 0.005)
+        $summary.IsAccountWide | Should -BeFalse
+        $summary.Note | Should -Match 'shared by every distribution of the account'
+    }
+
+    It 'writes a typed error naming a distribution that fails, counts the others, and says the summary is incomplete' {
+        Set-LocalDistribution -Server $server -Id EUSAGEDENIED -Count 3 -Fault @{ errorCode = 'AccessDenied' }
+        try {
+            $summary = Get-CFInvalidationUsage -Summary -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
+            $usage = @(Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint -ErrorAction SilentlyContinue)
+        }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGEDENIED }
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "AccessDenied,$commandName"
+        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failures[0].TargetObject | Should -Be 'EUSAGEDENIED'
+        $failures[0].ErrorDetails.Message | Should -Match "distribution 'EUSAGEDENIED'"
+        $failures[0].ErrorDetails.Message | Should -Not -Match 'Marker'
+        $summary.IsComplete | Should -BeFalse
+        $summary.FailedDistributions | Should -Be @('EUSAGEDENIED')
+        $summary.Paths | Should -Be 11
+        $summary.Note | Should -Match 'EUSAGEDENIED'
+        $usage.DistributionId | Should -Be @('EUSAGE1', 'EUSAGE2')
+    }
+
+    It 'reports a listing that fails after its first page as the distribution''s failure, without a resume marker' {
+        Set-LocalDistribution -Server $server -Id EUSAGEHALF -PageCap 1 -Fault @{ operations = 'list'; errorCode = 'AccessDenied'; errorAtRequest = 2 } -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(3); Paths = '/a' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '/b' })
+        try { $usage = @(Get-CFInvalidationUsage EUSAGEHALF, EUSAGE2 -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue) }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGEHALF }
+
+        $usage.DistributionId | Should -Be 'EUSAGE2'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "AccessDenied,$commandName"
+        $failures[0].TargetObject | Should -Be 'EUSAGEHALF'
+        $failures[0].ErrorDetails.Message | Should -Not -Match 'Marker|written before'
+    }
+
+    It 'reports a listing whose paging breaks after some pages with its ErrorId, without a resume marker' {
+        Set-LocalDistribution -Server $server -Id EUSAGELOOP -PageCap 1 -Fault @{ operations = 'list'; repeatMarkerAtPage = 2 } -Invalidation @(
+            1..3 | ForEach-Object { @{ CreateTime = $monthStart.AddDays($_); Paths = "/$_" } })
+        try { $null = Get-CFInvalidationUsage EUSAGELOOP -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGELOOP }
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "RepeatedNextMarker,$commandName"
+        $failures[0].TargetObject | Should -Be 'EUSAGELOOP'
+        $failures[0].ErrorDetails.Message | Should -Not -Match 'written before'
+    }
+
+    It 'counts through throttling: the SDK retries (3 attempts by default), nothing is lost or counted twice' {
+        Set-LocalDistribution -Server $server -Id EUSAGETHROTTLED -Fault @{ throttleFirst = 2 } -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b/*' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '#t' })
+        try { $usage = Get-CFInvalidationUsage EUSAGETHROTTLED -Month $month -EndpointUrl $endpoint -ErrorAction Stop }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGETHROTTLED }
+
+        ($usage.Invalidations, $usage.Paths, $usage.WildcardPaths, $usage.TagItems) | Should -Be @(2, 3, 1, 1)
+        @(Get-RequestLog EUSAGETHROTTLED | Where-Object fault -eq 'throttle').Count | Should -Be 2
+        @(Get-RequestLog EUSAGETHROTTLED | Where-Object { $_.operation -eq 'GetInvalidation' -and $_.status -eq 200 }).Count | Should -Be 2
+    }
+
+    It 'refuses a month that has not begun, before any request' {
+        { Get-CFInvalidationUsage -Month $monthEnd.AddMonths(1) -EndpointUrl $endpoint -ErrorAction Stop } |
+            Should -Throw -ErrorId "InvalidUsageMonth,$commandName"
+        @(Get-RequestLog).Count | Should -Be 0
+    }
+
+    It 'warns that a month older than the history CloudFront lists may be undercounted' {
+        $summary = Get-CFInvalidationUsage -Summary -Month $monthStart.AddMonths(-1) -EndpointUrl $endpoint -WarningVariable warned -WarningAction SilentlyContinue
+
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Match 'older than the invalidation history'
+        $summary.IsComplete | Should -BeFalse
+    }
+
+    It 'counts the current UTC month by default' {
+        $usage = @(Get-CFInvalidationUsage EUSAGE1 -EndpointUrl $endpoint)
+        # EUSAGE1's newest invalidation is at the current month's first instant.
+        $usage.Month | Should -Be $monthEnd.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+        ($usage.Invalidations, $usage.Paths) | Should -Be @(1, 2)
+    }
+
+    It 'keeps -ThrottleLimit requests in flight at most, listings and gets together' {
+        Set-LocalServerSettings -Server $server -LatencyMs 100
+        try { $null = Get-CFInvalidationUsage -Month $month -EndpointUrl $endpoint -ThrottleLimit 2 }
+        finally { Set-LocalServerSettings -Server $server }
+
+        Get-LocalPeakConcurrency -Server $server | Should -Be 2
+    }
+
+    It 'stops within half a second on Ctrl+C' {
+        Set-LocalServerSettings -Server $server -LatencyMs 5000
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$ModulePath'; Get-CFInvalidationUsage -Month '$month' -EndpointUrl '$endpoint'")
+            $async = $shell.BeginInvoke()
+            Start-Sleep -Milliseconds 1500 # into the first, slow request
+            $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 0.5
+            $async.IsCompleted | Should -BeTrue
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $shell.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            $shell.Dispose()
+            Set-LocalServerSettings -Server $server
+        }
+    }
+}
+
+Describe 'LocalCloudFront''s given history' {
+    It 'lists the invalidations given newest first with their times and statuses, and answers their paths' {
+        $listed = @(Get-CFInvalidationList EUSAGE1 -EndpointUrl $script:server.Url)
+
+        $listed.CreateTime.UtcDateTime | Should -Be @($monthEnd, $monthEnd.AddMilliseconds(-1), $monthStart.AddDays(14), $monthStart,
+            $monthStart.AddMilliseconds(-1), $monthStart.AddDays(-3), $monthStart.AddDays(-4))
+        $listed.Status | Should -Be @('InProgress', 'Completed', 'InProgress', 'Completed', 'Completed', 'Completed', 'Completed')
+        (Get-CFInvalidation EUSAGE1 $listed[1].Id -EndpointUrl $script:server.Url).Paths | Should -Be @('/*', '#Product-1', '#product-2', '/a*b.html')
+    }
+
+    It 'refuses a given invalidation without paths, and a count beside the invalidations given' {
+        $noPaths = { Set-LocalDistribution -Server $script:server -Id EBADGIVEN -Invalidation @{ CreateTime = $monthStart; Paths = @() } } |
+            Should -Throw -PassThru
+        "$noPaths" | Should -Match 'paths must not be empty'
+        $withCount = { Invoke-RestMethod -Method Put -Uri "$($script:server.Url)/_admin/distributions/EBADGIVEN" -ContentType 'application/json' -NoProxy `
+            -Body '{"count":2,"invalidations":[{"createTime":"2026-01-01T00:00:00Z","paths":["/a"]}]}' } | Should -Throw -PassThru
+        "$withCount" | Should -Match 'count must be 0'
+    }
+}
