@@ -178,22 +178,5 @@ namespace CloudFrontInvalidations.Tests
             int seen;
             while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
         }
-
-        /// <summary>Time passes only when the waiter sleeps.</summary>
-        private sealed class ScriptedClock : IWaitClock
-        {
-            private long _elapsedTicks;
-
-            internal List<TimeSpan> Delays { get; } = new List<TimeSpan>();
-
-            public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));
-
-            public void Delay(TimeSpan duration, CancellationToken cancellationToken)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Delays.Add(duration);
-                Interlocked.Add(ref _elapsedTicks, duration.Ticks);
-            }
-        }
     }
 }
