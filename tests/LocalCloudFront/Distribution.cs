@@ -9,8 +9,9 @@ public sealed record InvalidationDetail(InvalidationSummary Summary, IReadOnlyLi
 
 /// <summary>
 /// A configured distribution (or distribution tenant) and its fault counter. Invalidations are computed
-/// from their index on demand, so one with 100,000 of them costs nothing until a page is asked for.
-/// Replacing a distribution creates a new instance, which resets its counter and its completion clock.
+/// from their index on demand, so one with 100,000 of them costs nothing until a page is asked for; those
+/// made by CreateInvalidation come first (newest). Replacing a distribution creates a new instance, which
+/// resets its counter, its completion clock and its created invalidations.
 /// </summary>
 public sealed class Distribution(DistributionSettings settings)
 {
@@ -23,14 +24,21 @@ public sealed class Distribution(DistributionSettings settings)
     private readonly TimeSpan spacing = TimeSpan.FromMinutes(settings.IntervalMinutes);
 
     public string Id { get; } = settings.Id!;
+    public CreatedInvalidations Created { get; } = new(InvalidationId.KeyOf(settings.Id!));
     public DistributionSettings Settings { get; } = settings;
     public DateTime LastModifiedTime => NewestCreateTime;
 
     /// <summary>The fault plan when it applies to <paramref name="operation"/>, else null.</summary>
     public FaultPlan? FaultsFor(FaultScope operation) => faults.AppliesTo(operation) ? faults : null;
 
+    /// <summary>The created invalidations, then the generated ones.</summary>
+    public int Count => Created.Count + Settings.Count;
+
     /// <summary>Index 0 is the newest, as CloudFront lists them.</summary>
-    public InvalidationSummary GetInvalidation(int index)
+    public InvalidationSummary GetInvalidation(int index) =>
+        index < Created.Count ? Created[index].Current.Summary : GetGenerated(index - Created.Count);
+
+    private InvalidationSummary GetGenerated(int index)
     {
         DateTime createTime = NewestCreateTime - index * spacing;
         return new(InvalidationId.Encode(key, index), createTime, IsInProgress(index) ? "InProgress" : "Completed");
@@ -38,7 +46,12 @@ public sealed class Distribution(DistributionSettings settings)
 
     public InvalidationDetail GetInvalidationDetail(int index)
     {
-        InvalidationSummary summary = GetInvalidation(index);
+        if (index < Created.Count)
+        {
+            return Created[index].Current;
+        }
+        index -= Created.Count;
+        InvalidationSummary summary = GetGenerated(index);
         return new(
             summary,
             InvalidationPaths.For(key, index),
@@ -47,10 +60,11 @@ public sealed class Distribution(DistributionSettings settings)
 
     /// <summary>The index of this distribution's invalidation with that id, or null.</summary>
     public int? IndexOf(string invalidationId) =>
-        InvalidationId.TryDecode(invalidationId, out uint decodedKey, out int index)
-        && decodedKey == key && index < Settings.Count
-            ? index
-            : null;
+        Created.IndexOf(invalidationId)
+        ?? (InvalidationId.TryDecode(invalidationId, out uint decodedKey, out int index)
+            && decodedKey == key && index < Settings.Count
+                ? Created.Count + index
+                : null);
 
     /// <summary>The newest inProgress are pending; with completeAfterMs they complete oldest first.</summary>
     private bool IsInProgress(int index)

@@ -27,6 +27,7 @@ public sealed record DistributionSettings
     public string? DomainName { get; init; }
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
+    public CreationSettings Creation { get; init; } = new();
 
     /// <summary>Returns a message describing the first invalid value, or null when all are valid.</summary>
     public string? Validate() =>
@@ -36,13 +37,13 @@ public sealed record DistributionSettings
         : CompleteAfterMs < 0 ? "completeAfterMs must not be negative."
         : CompleteStaggerMs < 0 ? "completeStaggerMs must not be negative."
         : !(IntervalMinutes > 0) ? "intervalMinutes must be positive."
-        : Faults.Validate();
+        : Faults.Validate() ?? Creation.Validate();
 }
 
 /// <summary>Which operations a fault setting applies to (and counts).</summary>
 public enum FaultScope
 {
-    /// <summary>Every request about the distribution: its lists and its gets.</summary>
+    /// <summary>Every request about the distribution: its lists, its gets and its creates.</summary>
     All,
 
     /// <summary>ListInvalidations and ListInvalidationsForDistributionTenant (and ListDistributions).</summary>
@@ -50,6 +51,9 @@ public enum FaultScope
 
     /// <summary>GetInvalidation and GetInvalidationForDistributionTenant.</summary>
     Get,
+
+    /// <summary>CreateInvalidation and CreateInvalidationForDistributionTenant.</summary>
+    Create,
 }
 
 /// <summary>Faults injected into one distribution's answers; every one is optional.</summary>
