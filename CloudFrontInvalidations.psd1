@@ -11,7 +11,7 @@
     Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors, gets their paths (GetInvalidation) and waits until they are completed. Read-only. A drop-in for AWS.Tools'' Get-CFInvalidationList and Get-CFInvalidation.'
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('CloudFrontInvalidations.format.ps1xml')
-    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Wait-CFInvalidation')
+    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'New-CFInvalidation', 'Wait-CFInvalidation')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -24,8 +24,6 @@ namespace CloudFrontInvalidations.Commands
         /// <summary>AWS's own invalidation waiter polls every 20 s.</summary>
         internal const int DefaultPollIntervalSec = 20;
         internal const int DefaultTimeoutSec = 1800;
-        private const int ProgressActivityId = 2;
-        private const string ProgressActivity = "Waiting for invalidations";
 
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
@@ -83,9 +81,10 @@ namespace CloudFrontInvalidations.Commands
             var invocation = _invocation!;
             var waiter = new InvalidationWaiter(invocation.Getter.Get, ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
+            var writer = new WaitEventWriter(this, WriteObject);
             try
             {
-                foreach (var waitEvent in waiter.Wait(_targets, options, StoppingToken)) Write(waitEvent);
+                foreach (var waitEvent in waiter.Wait(_targets, options, StoppingToken)) writer.Write(waitEvent);
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
@@ -93,7 +92,7 @@ namespace CloudFrontInvalidations.Commands
             }
             finally
             {
-                WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                writer.Done();
             }
         }
 
@@ -123,47 +122,6 @@ namespace CloudFrontInvalidations.Commands
                 return;
             }
             WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
-        }
-
-        private void Write(WaitEvent waitEvent)
-        {
-            switch (waitEvent.Kind)
-            {
-                case WaitEventKind.Completed:
-                    WriteObject(waitEvent.Invalidation);
-                    break;
-                case WaitEventKind.Failed:
-                    WriteFailure(waitEvent.Failure!, ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}", waitEvent.Target!.Id));
-                    break;
-                case WaitEventKind.PollFailed:
-                    WriteVerbose($"Polling {waitEvent.Target} failed, trying again next round: {waitEvent.Failure!.Message}");
-                    break;
-                case WaitEventKind.TimedOut:
-                    WriteError(ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}",
-                        (object?)waitEvent.Invalidation ?? waitEvent.Target!.Id));
-                    break;
-                case WaitEventKind.RoundEnded:
-                    WriteProgress(waitEvent.Progress!);
-                    break;
-            }
-        }
-
-        private void WriteProgress(WaitProgress progress)
-        {
-            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} completed, {2:hh\\:mm\\:ss} elapsed",
-                progress.Completed, progress.Total, progress.Elapsed);
-            if (progress.Failed > 0) status += string.Format(CultureInfo.InvariantCulture, ", {0} failed", progress.Failed);
-            var record = new ProgressRecord(ProgressActivityId, ProgressActivity, status)
-            {
-                PercentComplete = progress.Total == 0 ? 100 : (progress.Completed + progress.Failed) * 100 / progress.Total,
-            };
-            if (progress.OldestPending != null)
-            {
-                record.CurrentOperation = "Oldest still in progress: " + progress.OldestPending
-                    + (progress.OldestPendingCreateTime is DateTime created
-                        ? ", created " + created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "");
-            }
-            WriteProgress(record);
         }
 
         private protected override void DisposeInvocation() => _invocation?.Dispose();

@@ -52,6 +52,15 @@ namespace CloudFrontInvalidations.CloudFront
             GetInvalidationForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
             _client.Invoke(GetInvalidationForDistributionTenantOperation.Instance, request, cancellationToken);
 
+        /// <summary>CreateInvalidation, or CreateInvalidationForDistributionTenant for a tenant's batch.</summary>
+        public async Task<CreateInvalidationResponse> CreateInvalidationAsync(CreateInvalidationRequest request,
+            CancellationToken cancellationToken = default)
+        {
+            var response = await _client.Invoke(CreateInvalidationOperation.For(request.Owner), request, cancellationToken).ConfigureAwait(false);
+            if (response.Invalidation != null) response.Invalidation.Location = response.Location;
+            return response;
+        }
+
         public void Dispose() => _client.Dispose();
 
         /// <summary>AWSSDK.Core's client with CloudFront's pipeline.</summary>

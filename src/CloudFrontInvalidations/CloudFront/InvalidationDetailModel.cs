@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using Amazon.Runtime;
 
 namespace CloudFrontInvalidations.CloudFront
@@ -59,6 +60,21 @@ namespace CloudFrontInvalidations.CloudFront
 
         public bool IsCompleted => string.Equals(Status, CompletedStatus, StringComparison.Ordinal);
 
+        /// <summary>The URL CloudFront gave the invalidation it created (CreateInvalidation's Location); null for one that was read.</summary>
+        public string? Location { get; set; }
+
+        /// <summary>
+        /// A created invalidation without its Location, for the Invalidation property: AWS.Tools' New-CFInvalidation writes a
+        /// CreateInvalidationResponse, whose scripts read .Invalidation.Id and .Invalidation.Status. Null for one that was read.
+        /// </summary>
+        private protected Invalidation? WithoutLocation()
+        {
+            if (Location == null) return null;
+            var invalidation = (Invalidation)MemberwiseClone();
+            invalidation.Location = null;
+            return invalidation;
+        }
+
         /// <summary>"distribution 'E1'" or "distribution tenant 'dt_1'".</summary>
         internal abstract string Owner { get; }
 
@@ -71,6 +87,10 @@ namespace CloudFrontInvalidations.CloudFront
         /// <summary>The distribution the batch belongs to; not on the wire, set from the request.</summary>
         public string? DistributionId { get; set; }
 
+        /// <summary>AWS.Tools' member path (see <see cref="Invalidation.WithoutLocation"/>); hidden, as it repeats the object.</summary>
+        [Hidden]
+        public DistributionInvalidation? Invalidation => (DistributionInvalidation?)WithoutLocation();
+
         internal override string Owner => $"distribution '{DistributionId}'";
     }
 
@@ -79,6 +99,10 @@ namespace CloudFrontInvalidations.CloudFront
     {
         /// <summary>The distribution tenant the batch belongs to; not on the wire, set from the request.</summary>
         public string? DistributionTenantId { get; set; }
+
+        /// <summary>AWS.Tools' member path (see <see cref="Invalidation.WithoutLocation"/>); hidden, as it repeats the object.</summary>
+        [Hidden]
+        public DistributionTenantInvalidation? Invalidation => (DistributionTenantInvalidation?)WithoutLocation();
 
         internal override string Owner => $"distribution tenant '{DistributionTenantId}'";
     }

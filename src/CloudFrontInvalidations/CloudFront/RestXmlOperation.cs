@@ -44,14 +44,27 @@ namespace CloudFrontInvalidations.CloudFront
         /// <summary>Reads the result element the reader is on into the response.</summary>
         protected abstract void ReadResult(XmlReader reader, TResponse response);
 
+        /// <summary>The XML body of an operation that sends one (then it is a POST); null for a GET.</summary>
+        protected virtual byte[]? Body(TRequest request) => null;
+
+        /// <summary>Reads what an operation's answer carries in its headers (CreateInvalidation's Location).</summary>
+        protected virtual void ReadHeaders(IWebResponseData answer, TResponse response) { }
+
         public IRequest Marshall(AmazonWebServiceRequest input)
         {
+            var body = Body((TRequest)input);
             var request = new DefaultRequest(input, CloudFrontConfig.ServiceName)
             {
-                HttpMethod = "GET",
+                HttpMethod = body == null ? "GET" : "POST",
                 ResourcePath = _resourcePath,
                 UseQueryString = true,
             };
+            if (body != null)
+            {
+                // Marshalled once: every retry of the SDK sends these same bytes.
+                request.Content = body;
+                request.Headers[HeaderKeys.ContentTypeHeader] = "application/xml";
+            }
             Bind((TRequest)input, new HttpRequestValues(request));
             return request;
         }
@@ -90,6 +103,7 @@ namespace CloudFrontInvalidations.CloudFront
             public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context)
             {
                 var response = new TResponse();
+                _operation.ReadHeaders(context.ResponseData, response);
                 if (context.IsEmptyResponse) return response;
                 using var reader = XmlReader.Create(context.Stream, XmlElements.ReaderSettings);
                 try

@@ -7,6 +7,7 @@ using System.Net.Http;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Creating;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 using CloudFrontInvalidations.Waiting;
@@ -103,9 +104,22 @@ namespace CloudFrontInvalidations.Errors
             new Entry("AccessDenied", ErrorCategory.PermissionDenied, typeof(AccessDeniedException),
                 "The identity in use may not call this operation (the message names it) on this distribution, distribution tenant or account.",
                 "Grant the action to the identity in use (README: the minimal IAM policy of each command), or use another profile."),
+            new Entry("CallerReferenceConflict", ErrorCategory.InvalidArgument, typeof(CallerReferenceConflictException),
+                "New-CFInvalidation's -CallerReference was already used on this distribution for a batch with other paths; CloudFront created nothing.",
+                "Give a new -CallerReference (or none: each batch then gets its own), or the same paths as the batch that first used it."),
             new Entry("InvalidArgument", ErrorCategory.InvalidArgument, typeof(InvalidArgumentException),
-                "CloudFront rejected a parameter, typically a -Marker that is not an invalidation of this distribution.",
-                "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
+                "CloudFront rejected a parameter: a -Marker that is not an invalidation of this distribution, or an invalidation path (its message says which).",
+                "Check -Marker and -MaxItem (the marker must be the Id of an invalidation of this distribution), or the paths given to New-CFInvalidation."),
+            new Entry("BatchTooLarge", ErrorCategory.LimitsExceeded, typeof(CloudFrontServiceException),
+                "CloudFront refused an invalidation batch as too large (HTTP 413); New-CFInvalidation sends at most 3,000 paths a batch, so something in between changed it.",
+                "Check -EndpointUrl and any proxy in between; send fewer paths per call.", e => HasCode(e, "BatchTooLarge")),
+            new Entry("InconsistentQuantities", ErrorCategory.InvalidArgument, typeof(CloudFrontServiceException),
+                "CloudFront found the batch's Paths.Quantity different from the number of paths it carried.",
+                "Check -EndpointUrl and any proxy in between: New-CFInvalidation always sends the quantity of the paths it sends.",
+                e => HasCode(e, "InconsistentQuantities")),
+            new Entry("MissingBody", ErrorCategory.InvalidArgument, typeof(CloudFrontServiceException),
+                "CloudFront received a CreateInvalidation without its InvalidationBatch body.",
+                "Check -EndpointUrl and any proxy in between: the body was lost on the way.", e => HasCode(e, "MissingBody")),
             NonAwsErrorEntry("HttpForbidden", ErrorCategory.PermissionDenied, status => status == 401 || status == 403 || status == 407,
                 "HTTP 401, 403 or 407 without an AWS error document: a proxy, firewall or WAF between here and CloudFront refused the request.",
                 "Check the proxy (HTTPS_PROXY, its authentication) and -EndpointUrl; ask whoever runs the proxy or firewall to allow cloudfront.amazonaws.com."),
@@ -147,6 +161,12 @@ namespace CloudFrontInvalidations.Errors
             new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, typeof(AmazonServiceException),
                 "CloudFront answered with an error code not listed above.",
                 "See the error code and AWS request id in the message; the CloudFront API reference explains each code."),
+            new Entry("InvalidPath", ErrorCategory.InvalidArgument, typeof(InvalidPathException),
+                "A path given to New-CFInvalidation would be refused or not invalidated as meant (no leading '/', a '~', too long, a cache tag with a space, comma or '*'); checked before any request, so nothing was sent.",
+                "Correct the path named in the message: a path starts with '/' and a cache tag with '#'; spaces and non-ASCII characters may be given as they are (they are encoded)."),
+            new Entry("TooManyInvalidationsInProgress", ErrorCategory.LimitsExceeded, typeof(InvalidationCapacityTimeoutException),
+                "New-CFInvalidation's -TimeoutSec passed while CloudFront still refused the batch: too many invalidations in progress on the distribution (3,000 file paths and 15 wildcard paths may be). The message and UnsentPaths say what was not sent.",
+                "Wait for the distribution's invalidations to complete (Wait-CFInvalidation -DistributionId), then send UnsentPaths again; or allow more time with -TimeoutSec, or use fewer wildcards."),
             new Entry("WaitTimedOut", ErrorCategory.OperationTimeout, typeof(WaitTimeoutException),
                 "Wait-CFInvalidation's -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
                 "Wait longer (-TimeoutSec), or run Wait-CFInvalidation again on the same input: completed invalidations cost one request each."),
