@@ -168,7 +168,7 @@ namespace CloudFrontInvalidations.Errors
                 "New-CFInvalidation's -TimeoutSec passed while CloudFront still refused the batch: too many invalidations in progress on the distribution (3,000 file paths and 15 wildcard paths may be). The message and UnsentPaths say what was not sent.",
                 "Wait for the distribution's invalidations to complete (Wait-CFInvalidation -DistributionId), then send UnsentPaths again; or allow more time with -TimeoutSec, or use fewer wildcards."),
             new Entry("WaitTimedOut", ErrorCategory.OperationTimeout, typeof(WaitTimeoutException),
-                "Wait-CFInvalidation's -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
+                "Wait-CFInvalidation's (or New-CFInvalidation -Wait's) -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
                 "Wait longer (-TimeoutSec), or run Wait-CFInvalidation again on the same input: completed invalidations cost one request each."),
             new Entry("RequestTimeout", ErrorCategory.OperationTimeout, typeof(Exception),
                 "No answer arrived within the request timeout (-TimeoutSec), even after the SDK's retries.",
