@@ -43,6 +43,11 @@ Describe 'New-CFInvalidation' {
         $created.Location | Should -Be "$endpoint/2020-05-31/distribution/ENEW/invalidation/$($created.Id)"
         $created.Invalidation.Id | Should -Be $created.Id
         $created.Invalidation.Status | Should -Be 'InProgress'
+        # The member AWS.Tools' scripts read repeats the invalidation once, not without end.
+        $json = $created | ConvertTo-Json -Depth 5 -WarningAction Stop | ConvertFrom-Json
+        $json.Invalidation.Id | Should -Be $created.Id
+        $json.Invalidation.Invalidation | Should -BeNullOrEmpty
+        ($created | Format-List | Out-String -Width 500) | Should -Match "Location\s*: $([regex]::Escape($created.Location))"
         $got = Get-Created ENEW
         $got.Id | Should -Be $created.Id
         $got.CallerReference | Should -Be $created.CallerReference
@@ -196,6 +201,18 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         $stored.Count | Should -Be 1
         $stored[0].Id | Should -Be $created.Id
         $stored[0].CallerReference | Should -Be $created.CallerReference
+    }
+
+    It 'lets the SDK retry throttling and server errors with the same CallerReference, creating one invalidation' {
+        Reset-Distribution ERETRY -Fault @{ operations = 'create'; throttleFirst = 1; serverErrorFirst = 2 }
+
+        $created = New-CFInvalidation ERETRY -Path '/retried' -EndpointUrl $endpoint
+
+        (Get-Creates ERETRY).status | Should -Be @(400, 503, 201)
+        (Get-Creates ERETRY).fault | Should -Be @('throttle', 'serverError', $null)
+        $stored = Get-Created ERETRY
+        $stored.Count | Should -Be 1
+        $stored[0].Id | Should -Be $created.Id
     }
 
     It 'answers a re-run with the same -CallerReference and paths with the same invalidation; other paths are a typed error' {
