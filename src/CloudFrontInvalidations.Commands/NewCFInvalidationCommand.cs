@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -119,6 +120,9 @@ namespace CloudFrontInvalidations.Commands
             if (batches.Count == 0) return;
 
             _client = Connect(null);
+            // Attempts fail on SDK threads; each is written (-Debug) from the pipeline thread with the next event.
+            var failedAttempts = new ConcurrentQueue<RequestAttempt>();
+            _client.AttemptFailed = failedAttempts.Enqueue;
             var clock = new StopwatchWaitClock();
             var created = new List<(InvalidationTarget Target, Invalidation Invalidation)>();
             try
@@ -128,6 +132,7 @@ namespace CloudFrontInvalidations.Commands
                 {
                     if (createEvent.Kind == CreateEventKind.Created)
                         created.Add((new InvalidationTarget(createEvent.Owner, createEvent.Invalidation!.Id!), createEvent.Invalidation));
+                    while (failedAttempts.TryDequeue(out var attempt)) WriteDebug(attempt.ToString());
                     Write(createEvent);
                 }
                 WriteProgress(new ProgressRecord(CapacityActivityId, "Waiting for capacity", "Done") { RecordType = ProgressRecordType.Completed });

@@ -192,7 +192,9 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
     ) {
         Reset-Distribution ELOST -Creation @{ loseAnswerFirst = 1; loseAnswerBy = $By }
 
-        $created = New-CFInvalidation ELOST -Path '/once' -EndpointUrl $endpoint
+        $output = & { $DebugPreference = 'Continue'; New-CFInvalidation ELOST -Path '/once' -EndpointUrl $endpoint } 5>&1
+        $created = $output | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] }
+        $debug = @($output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
 
         $requests = Wait-SettledRequestLog -DistributionId ELOST | Where-Object operation -eq CreateInvalidation
         @($requests).Count | Should -Be 2
@@ -201,6 +203,8 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         $stored.Count | Should -Be 1
         $stored[0].Id | Should -Be $created.Id
         $stored[0].CallerReference | Should -Be $created.CallerReference
+        $debug.Count | Should -Be 1
+        "$($debug[0])" | Should -Match '^CreateInvalidation ELOST attempt 1 failed after \d+ ms: '
     }
 
     It 'lets the SDK retry throttling and server errors with the same CallerReference, creating one invalidation' {

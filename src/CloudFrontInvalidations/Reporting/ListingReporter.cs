@@ -125,12 +125,7 @@ namespace CloudFrontInvalidations.Reporting
 
         private void WriteFailedAttempts()
         {
-            while (_failedAttempts.TryDequeue(out var attempt))
-            {
-                _output.WriteDebug(string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1} attempt {2} failed after {3:F0} ms: {4}",
-                    attempt.Operation, attempt.Target, attempt.AttemptNumber, attempt.Elapsed.TotalMilliseconds, attempt.Outcome));
-            }
+            while (_failedAttempts.TryDequeue(out var attempt)) _output.WriteDebug(attempt.ToString());
         }
     }
 }
