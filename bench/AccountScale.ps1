@@ -31,14 +31,7 @@ Import-Module (Resolve-Path -LiteralPath $Manifest).Path -Force
 
 # Run as a process of its own: local fake keys, no profile files, nothing from the user's AWS environment.
 $workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-account-$PID"
-New-Item -ItemType Directory -Force $workDir | Out-Null
-foreach ($name in 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDFRONT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE') {
-    Remove-Item "env:$name" -ErrorAction SilentlyContinue
-}
-$env:AWS_ACCESS_KEY_ID = 'AKIDLOCALBENCH'; $env:AWS_SECRET_ACCESS_KEY = 'local-bench-secret'
-$env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
-$env:AWS_CONFIG_FILE = Join-Path $workDir 'config'; $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $workDir 'credentials'
-Set-Content $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
+Set-LocalAwsEnvironment $workDir
 
 $Distributions = if ($Quick) { 3 } else { 40 }
 $PerDistribution = if ($Quick) { 60 } else { 2000 }

@@ -13,11 +13,12 @@
     served by tests/LocalCloudFront on 127.0.0.1 and prints only the count: Get-CFInvalidationList warm
     (this process) and cold (new pwsh, with and without the module's ReadyToRun images), every `aws` CLI
     found (awscli v1 from pip, v2 if installed, e.g. Debian's `apt-get install awscli`), a boto3 paginator,
-    pwsh alone (a new pwsh piping as many objects into Measure-Object, no module, no request), and the floor:
-    the same 100 GETs from one curl process and from an in-process HttpClient, without signing or parsing.
-    Also measured: the cold start phase by phase, pwsh start with and without Import-Module, peak working
-    set for 10,000 vs 100,000 items, time to the first object, and the requests sent for
-    `| Select-Object -First 5` and `-First 5`.
+    and the floor: the same 100 GETs from one curl process and from an in-process HttpClient, without signing
+    or parsing. Also measured: the cold start phase by phase, pwsh start with and without Import-Module, peak
+    working set for 10,000 vs 100,000 items, time to the first object, the requests sent for
+    `| Select-Object -First 5` and `-First 5`, and the account scenario (AccountScale.ps1).
+    Experiments about the host rather than the module (pwsh precompiled, pwsh alone, the runtime's JIT
+    settings) are in bench/experiments/HostStartup.ps1, run by hand.
 .PARAMETER ModulePath
     The staged module folder (out/CloudFrontInvalidations) or its manifest.
 .PARAMETER Quick
@@ -133,8 +134,8 @@ try {
         $stopwatch.Elapsed.TotalMilliseconds
     }
     $coldScript = "(Get-CFInvalidationList -DistributionId $($Small.Id) -EndpointUrl $url | Measure-Object).Count"
-    function Measure-ColdListing([string] $ModuleManifest, [string[]] $Pwsh = (Get-PwshCommand)) {
-        $run = Invoke-FreshPwsh "Import-Module '$ModuleManifest'; $coldScript" -Pwsh $Pwsh
+    function Measure-ColdListing([string] $ModuleManifest) {
+        $run = Invoke-FreshPwsh "Import-Module '$ModuleManifest'; $coldScript"
         Assert-Count 'Cold Get-CFInvalidationList' $run.Output $Small.Count
         $run.Milliseconds
     }
@@ -145,35 +146,13 @@ try {
             foreach ($pageUrl in $pageUrls) { $null = $httpClient.GetByteArrayAsync($pageUrl).GetAwaiter().GetResult() }
             $stopwatch.Elapsed.TotalMilliseconds } }
     $results.Cold = @{ Name = "**ours, cold**: new pwsh, ``Import-Module``, ``(Get-CFInvalidationList … \| Measure-Object).Count`` of $($Small.Count)"; Run = { Measure-ColdListing $Manifest } }
-    # pwsh as its own packages ship it (precompiled), when this one is the dotnet tool's IL-only copy: users start that one.
-    $precompiledPwsh = New-PrecompiledPwsh (Join-Path $RepoRoot 'out/bench/pwsh-precompiled') "Import-Module '$Manifest'; $coldScript"
-    $results.ColdPrecompiled = $null
-    if ($precompiledPwsh) {
-        $results.ColdPrecompiled = @{ Name = "**ours, cold, pwsh precompiled** as PowerShell's packages ship it: the same command"; Run = { Measure-ColdListing $Manifest $precompiledPwsh } }
-    }
     $contestants = [Collections.Generic.List[hashtable]]@($results.Warm, $results.WarmNoProgress, $results.FloorDotnet)
     # The cold rows run in the peers' rounds, interleaved with what they are compared with.
     $coldContestants = [Collections.Generic.List[hashtable]]@($results.Cold)
-    if ($results.ColdPrecompiled) { $coldContestants.Add($results.ColdPrecompiled) }
     $results.FloorCurl = $null
     if ($curl) {
         $results.FloorCurl = @{ Name = 'floor: the same GETs from one curl process (one connection), no signing, no parsing'; Run = { (Invoke-TimedProcess @($curl, '-K', $curlConfig)).Milliseconds } }
         $contestants.Insert(1, $results.FloorCurl)
-    }
-    # pwsh alone: its start, and its pipeline carrying as many objects into Measure-Object, with no module and no request.
-    # No module can start and list below it; the cold rows' time above it is what ours adds.
-    function Measure-PwshAlone([string[]] $Pwsh = (Get-PwshCommand)) {
-        $run = Invoke-FreshPwsh "([int[]]::new($($Small.Count)) | Measure-Object).Count" -Pwsh $Pwsh
-        Assert-Count 'pwsh alone' $run.Output $Small.Count
-        $run.Milliseconds
-    }
-    $pwshAloneName = "new process, ``([int[]]::new($($Small.Count)) \| Measure-Object).Count``: its start and its pipeline carrying $($Small.Count) objects, no module, no request"
-    $results.PwshAlone = @{ Name = "pwsh alone, $pwshAloneName"; Run = { Measure-PwshAlone } }
-    $coldContestants.Add($results.PwshAlone)
-    $results.PwshAlonePrecompiled = $null
-    if ($precompiledPwsh) {
-        $results.PwshAlonePrecompiled = @{ Name = "pwsh precompiled alone, $pwshAloneName"; Run = { Measure-PwshAlone $precompiledPwsh } }
-        $coldContestants.Add($results.PwshAlonePrecompiled)
     }
     $results.ColdIl = $null
     if ($ilManifest) {
@@ -203,23 +182,13 @@ try {
     # --- Start-up: bare pwsh vs pwsh + Import-Module ----------------------------------------------
     $results.Bare = @{ Name = 'pwsh -NoProfile -c 1 (bare start)'; Run = { (Invoke-FreshPwsh '1').Milliseconds } }
     $results.Import = @{ Name = 'pwsh -NoProfile -c "Import-Module …"'; Run = { (Invoke-FreshPwsh "Import-Module '$Manifest'").Milliseconds } }
-    $startups = @($results.Bare, $results.Import)
-    $results.BarePrecompiled = $results.ImportPrecompiled = $null
-    if ($precompiledPwsh) {
-        $results.BarePrecompiled = @{ Name = 'pwsh precompiled: bare start'; Run = { (Invoke-FreshPwsh '1' -Pwsh $precompiledPwsh).Milliseconds } }
-        $results.ImportPrecompiled = @{ Name = 'pwsh precompiled: `Import-Module …`'; Run = { (Invoke-FreshPwsh "Import-Module '$Manifest'" -Pwsh $precompiledPwsh).Milliseconds } }
-        $startups += $results.BarePrecompiled, $results.ImportPrecompiled
-    }
-    Measure-Contestants $startups $FastRounds $server
+    Measure-Contestants @($results.Bare, $results.Import) $FastRounds $server
     $results.LoadedAtImport = (Invoke-FreshPwsh ("`$before = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name; Import-Module '$Manifest'; " +
             "([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name | Where-Object { `$_ -notin `$before } | Sort-Object) -join ', '")).Output
 
-    # --- Cold start phase by phase, and what the runtime's JIT settings change ----------------------
+    # --- Cold start phase by phase, with and without the module's ReadyToRun images ------------------
     $variants = @(@{ Name = 'default'; Manifest = $Manifest; Environment = @{} })
     if ($ilManifest) { $variants += @{ Name = 'module without its ReadyToRun images'; Manifest = $ilManifest; Environment = @{} } }
-    $variants += @{ Name = '`DOTNET_TieredPGO=0`'; Manifest = $Manifest; Environment = @{ DOTNET_TieredPGO = '0' } }
-    if ($precompiledPwsh) { $variants += @{ Name = 'pwsh precompiled'; Manifest = $Manifest; Environment = @{}; Pwsh = $precompiledPwsh } }
-    $variants += @{ Name = '`DOTNET_ReadyToRun=0` (nothing precompiled, .NET and pwsh included)'; Manifest = $Manifest; Environment = @{ DOTNET_ReadyToRun = '0' } }
     $results.Breakdown = @(Measure-ColdBreakdown $variants $SlowRounds $url $Small.Id $Small.Count)
 
     # --- Peak working set, 10x the items: with the GC as it comes, and with its gen0 budget fixed -------------

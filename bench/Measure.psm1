@@ -31,39 +31,22 @@ function Invoke-TimedProcess([string[]] $CommandLine, [hashtable] $Environment =
     [pscustomobject]@{ Milliseconds = $stopwatch.Elapsed.TotalMilliseconds; Output = $stdout.Result.Trim() }
 }
 
-# -Pwsh: another pwsh's command line (New-PrecompiledPwsh); by default the one running this.
+# -Pwsh: another pwsh's command line; by default the one running this.
 function Invoke-FreshPwsh([string] $Script, [hashtable] $Environment = @{}, [string[]] $Pwsh = $script:PwshCommand) {
     Invoke-TimedProcess ($Pwsh + @('-NoProfile', '-NonInteractive', '-Command', $Script)) $Environment
 }
 
-# This pwsh as PowerShell's own packages ship it (their assemblies are precompiled, ReadyToRun), when this one is
-# not (the local dotnet tool's assemblies are IL only, so it JIT-compiles itself at every start). Built in $Folder:
-# a copy of $PSHOME whose IL-only assemblies that a fresh pwsh running $Script loads are precompiled with the
-# Crossgen2 pack that build.ps1 restores for the module's own images. Returns its command line, or $null when this
-# pwsh is precompiled already or the pack is missing.
-function New-PrecompiledPwsh([string] $Folder, [string] $Script) {
-    if (Test-ReadyToRun ([psobject].Assembly.Location)) { return $null }
-    $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-    $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.$rid/$([Environment]::Version)/tools/crossgen2"
-    if (-not (Test-Path -LiteralPath $crossgen)) { return $null }
-    # Started as this one is: 'dotnet pwsh.dll' (the dotnet tool) or the copy's own executable.
-    $command = if ($script:PwshCommand.Count -gt 1) { @($script:PwshCommand[0], (Join-Path $Folder 'pwsh.dll')) } else { @(Join-Path $Folder (Split-Path -Leaf $script:PwshCommand[0])) }
-    # Precompiled code is used only on the runtime it was compiled for: a copy made for another pwsh or runtime is redone.
-    $stamp = Join-Path $Folder '.precompiled'
-    $identity = "$PSHOME on .NET $([Environment]::Version)"
-    if ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $identity) { return $command }
-
-    Remove-Item -Recurse -Force $Folder -ErrorAction SilentlyContinue
-    Copy-Item -Recurse $PSHOME $Folder
-    $loaded = @((Invoke-FreshPwsh "$Script; [AppDomain]::CurrentDomain.GetAssemblies().Location").Output -split "`n" | Where-Object { $_.StartsWith("$PSHOME/") })
-    $references = @('-r', (Join-Path ([Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()) '*.dll'), '-r', (Join-Path $PSHOME '*.dll'))
-    foreach ($assembly in @($loaded | Where-Object { -not (Test-ReadyToRun $_) })) {
-        $null = Invoke-TimedProcess (@($crossgen, $assembly, '-o', (Join-Path $Folder (Split-Path -Leaf $assembly)), '--targetos', ($rid -split '-')[0],
-                '--targetarch', ($rid -split '-')[1], '-O') + $references)
+# For a bench script run as a process of its own: the local endpoint's fake keys, no profile files, nothing from
+# the user's AWS environment. $WorkDir holds the empty config and credentials files; the caller removes it.
+function Set-LocalAwsEnvironment([string] $WorkDir) {
+    New-Item -ItemType Directory -Force $WorkDir | Out-Null
+    foreach ($name in 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CLOUDFRONT', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
     }
-    Set-Content -LiteralPath $stamp -Value $identity
-    $command
+    $env:AWS_ACCESS_KEY_ID = 'AKIDLOCALBENCH'; $env:AWS_SECRET_ACCESS_KEY = 'local-bench-secret'
+    $env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $env:AWS_CONFIG_FILE = Join-Path $WorkDir 'config'; $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $WorkDir 'credentials'
+    Set-Content $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE -Value ''
 }
 
 function Assert-Count([string] $What, $Actual, [int] $Expected) {
@@ -152,5 +135,5 @@ function Get-MachineDescription([string] $Curl) {
     }
 }
 
-Export-ModuleMember -Function Get-PwshCommand, Invoke-TimedProcess, Invoke-FreshPwsh, New-PrecompiledPwsh, Assert-Count, Measure-Contestants, Measure-ColdBreakdown,
+Export-ModuleMember -Function Get-PwshCommand, Invoke-TimedProcess, Invoke-FreshPwsh, Set-LocalAwsEnvironment, Assert-Count, Measure-Contestants, Measure-ColdBreakdown,
     Find-AwsCli, Find-Boto3, Test-ReadyToRun, Get-LoadAverage, Get-MachineDescription

@@ -7,7 +7,20 @@
     - every command page (front matter with "external help file") becomes a command:command in that
       MAML file, its syntax generated from the parameters' yaml blocks as platyPS does;
     - every about_*.md becomes about_*.help.txt, plain text wrapped at 80 columns.
-    The markdown stays valid platyPS input, so platyPS can take over without touching the docs.
+    Apart from its include markers, the markdown is valid platyPS input.
+
+    Shared text is written once, in docs/en-US/shared/, and a page takes it in with a marker line of its own,
+    which the converter replaces with that text before reading the page:
+        <!-- include shared/Parameters.md -->
+            every '### ' section of the file, in the file's order (the AWS parameters and CommonParameters:
+            put it at the end of ## PARAMETERS);
+        <!-- include shared/Parameters.md -Region -SecretKey -->
+            only the named sections, in the marker's order (for a page that orders its parameters otherwise,
+            or that has its own text for one of them);
+        <!-- include shared/Errors.md -->
+            the error table (in ## NOTES): the rows whose last cell, Commands, is "All" or names this page's
+            command, without that column. A new ErrorId is one row there (and its ErrorMap entry); a new
+            command is named in the Commands cell of each row it raises that is not "All".
 .EXAMPLE
     ./docs/ConvertTo-MamlHelp.ps1 -DocsPath docs/en-US -OutputPath en-US
 #>
@@ -51,6 +64,47 @@ function Read-FrontMatter([string[]] $Lines) {
         $Lines = $Lines[($end + 1)..($Lines.Count - 1)]
     }
     @{ Values = $values; Body = $Lines }
+}
+
+# ---- includes --------------------------------------------------------------------------------------
+
+$IncludeMarker = '^<!--\s*include\s+(?<file>\S+)(?<sections>(\s+(?!-->)\S+)*)\s*-->\s*$'
+
+# The page's lines with each include marker replaced by the shared text it names (see the DESCRIPTION).
+function Expand-Include([string[]] $Lines, [string] $CommandName) {
+    foreach ($line in $Lines) {
+        if ($line -notmatch $IncludeMarker) { $line; continue }
+        $file = $Matches['file']
+        $names = @(-split $Matches['sections'])
+        $path = Join-Path $DocsPath $file
+        if (-not (Test-Path -LiteralPath $path)) { throw "The include marker names $file, which is not in $DocsPath." }
+        $shared = [IO.File]::ReadAllLines($path)
+        $sections = Split-Heading $shared '### '
+        if (-not $names -and $sections.Count -gt 1) { $names = @($sections.Keys | Where-Object { $_ }) }
+        if (-not $names) { Select-CommandRow $shared $CommandName; continue }
+        foreach ($name in $names) {
+            if (-not $sections.Contains($name)) { throw "$file has no '### $name' section." }
+            "### $name"
+            $sections[$name]
+        }
+    }
+}
+
+# A table whose last column is Commands keeps the rows for this command ("All", or a comma-separated list
+# of command names) and loses that column; other lines pass unchanged.
+function Select-CommandRow([string[]] $Lines, [string] $CommandName) {
+    $filtering = $false
+    foreach ($line in $Lines) {
+        $trimmed = $line.Trim()
+        if (-not $trimmed.StartsWith('|')) { $filtering = $false; $line; continue }
+        $cells = @($trimmed.Trim('|').Split('|') | ForEach-Object { $_.Trim() })
+        $isHeader = -not $filtering -and $cells[-1] -eq 'Commands'
+        if ($isHeader) { $filtering = $true }
+        if (-not $filtering) { $line; continue }
+        $commands = @($cells[-1] -split ',\s*')
+        $keep = $isHeader -or $trimmed -match '^\|[\s:|-]+\|$' -or $commands -contains 'All' -or $commands -contains $CommandName
+        if ($keep) { '| ' + ($cells[0..($cells.Count - 2)] -join ' | ') + ' |' }
+    }
 }
 
 # The fenced code blocks of a section, each as one string.
@@ -188,9 +242,9 @@ function Format-RelatedLink([string[]] $Lines) {
 }
 
 function ConvertTo-MamlCommand([string[]] $Body) {
-    $sections = Split-Heading $Body '## '
-    $name = (Split-Heading $sections[''] '# ').Keys | Where-Object { $_ } | Select-Object -First 1
+    $name = (Split-Heading (Split-Heading $Body '## ')[''] '# ').Keys | Where-Object { $_ } | Select-Object -First 1
     if (-not $name) { throw "No '# Command-Name' heading." }
+    $sections = Split-Heading (Expand-Include $Body $name) '## '
     foreach ($required in 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS') {
         if (-not $sections.Contains($required)) { throw "$name has no '## $required' section." }
     }

@@ -7,13 +7,18 @@ using Xunit;
 
 namespace CloudFrontInvalidations.Tests
 {
-    /// <summary>The help's error tables (docs/en-US, NOTES) say what ErrorMap does, column by column.</summary>
+    /// <summary>
+    /// The help's one error table (docs/en-US/shared/Errors.md, which every cmdlet page includes in its NOTES)
+    /// says what ErrorMap does, column by column.
+    /// </summary>
     public sealed class HelpErrorTableTests
     {
-        private const string Header = "| ErrorId | Category | Exception | Cause | What to do |";
+        private const string Header = "| ErrorId | Category | Exception | Cause | What to do | Commands |";
         private const string StopsCommandNote = " (stops the command)";
+        private const string IncludeMarker = "<!-- include shared/Errors.md -->";
 
         private static readonly string DocsFolder = Path.Combine(RepositoryRoot(), "docs", "en-US");
+        private static readonly string TableFile = Path.Combine(DocsFolder, "shared", "Errors.md");
 
         private static string RepositoryRoot()
         {
@@ -22,39 +27,62 @@ namespace CloudFrontInvalidations.Tests
             throw new DirectoryNotFoundException("The repository root (CloudFrontInvalidations.psd1) is not above the test assembly.");
         }
 
-        /// <summary>Each cmdlet help's error table: file name → rows of cells.</summary>
-        private static IEnumerable<(string File, string[] Cells)> TableRows() =>
-            Directory.GetFiles(DocsFolder, "*-*.md").SelectMany(file =>
-                File.ReadLines(file)
-                    .SkipWhile(line => line.Trim() != Header).Skip(2)
-                    .TakeWhile(line => line.StartsWith("|", StringComparison.Ordinal))
-                    .Select(line => (Path.GetFileName(file), line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())));
+        /// <summary>The cmdlet pages (Verb-Noun.md), by command name.</summary>
+        private static IEnumerable<string> CommandPages() =>
+            Directory.GetFiles(DocsFolder, "*-*.md").Select(Path.GetFileNameWithoutExtension)!;
 
-        public static IEnumerable<object[]> Rows() => TableRows().Select(row => new object[] { row.File, row.Cells[0] });
+        /// <summary>The table's rows as cells, after its header and separator.</summary>
+        private static IEnumerable<string[]> TableRows() =>
+            File.ReadLines(TableFile)
+                .SkipWhile(line => line.Trim() != Header).Skip(2)
+                .TakeWhile(line => line.StartsWith("|", StringComparison.Ordinal))
+                .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray());
+
+        public static IEnumerable<object[]> ErrorIds() => TableRows().Select(cells => new object[] { cells[0] });
 
         [Theory]
-        [MemberData(nameof(Rows))]
-        public void Each_row_matches_its_ErrorMap_entry_column_by_column(string file, string errorId)
+        [MemberData(nameof(ErrorIds))]
+        public void Each_row_matches_its_ErrorMap_entry_column_by_column(string errorId)
         {
-            var cells = TableRows().Single(row => row.File == file && row.Cells[0] == errorId).Cells;
+            var cells = TableRows().Single(row => row[0] == errorId);
             var entry = ErrorMap.Entries.SingleOrDefault(e => e.ErrorId == errorId);
 
-            Assert.True(entry != null, $"{file} lists {errorId}, which ErrorMap does not have");
-            Assert.Equal(5, cells.Length);
+            Assert.True(entry != null, $"the help's error table lists {errorId}, which ErrorMap does not have");
+            Assert.Equal(6, cells.Length);
             Assert.Equal(entry!.Category.ToString(), cells[1]);
             Assert.Equal(entry.ExceptionType.Name + (entry.StopsCommand ? StopsCommandNote : ""), cells[2]);
             Assert.Equal(entry.Cause, cells[3]);
             Assert.Equal(entry.RecommendedAction, cells[4]);
         }
 
-        [Fact]
-        public void Every_ErrorMap_entry_is_in_a_help_error_table_once_per_file()
+        [Theory]
+        [MemberData(nameof(ErrorIds))]
+        public void Each_row_names_the_commands_it_is_shown_for(string errorId)
         {
-            var rows = TableRows().ToList();
-            Assert.NotEmpty(rows);
+            var commands = TableRows().Single(row => row[0] == errorId)[5].Split(',').Select(name => name.Trim()).ToList();
+            if (commands.SequenceEqual(new[] { "All" })) return;
+            Assert.All(commands, name => Assert.Contains(name, CommandPages()));
+        }
+
+        [Fact]
+        public void Every_ErrorMap_entry_is_in_the_table_once()
+        {
+            var errorIds = TableRows().Select(row => row[0]).ToList();
+            Assert.NotEmpty(errorIds);
             foreach (var entry in ErrorMap.Entries)
-                Assert.Contains(rows, row => row.Cells[0] == entry.ErrorId);
-            Assert.All(rows.GroupBy(row => (row.File, row.Cells[0])), group => Assert.Single(group));
+                Assert.Single(errorIds, entry.ErrorId);
+        }
+
+        [Fact]
+        public void Every_cmdlet_page_includes_the_table_and_has_none_of_its_own()
+        {
+            Assert.NotEmpty(CommandPages());
+            foreach (var page in CommandPages())
+            {
+                var lines = File.ReadAllLines(Path.Combine(DocsFolder, page + ".md"));
+                Assert.True(lines.Count(line => line.Trim() == IncludeMarker) == 1, $"{page}.md must include the error table once: {IncludeMarker}");
+                Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("| ErrorId", StringComparison.Ordinal));
+            }
         }
     }
 }

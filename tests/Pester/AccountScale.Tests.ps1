@@ -10,7 +10,6 @@ BeforeAll {
         $script:Ids | ForEach-Object { @{ id = $_; count = 250; intervalMinutes = 60 } }
     ) -Tenant @(@{ id = 'dt_SCALE1'; count = 230; pageCap = 100; intervalMinutes = 60 }) -DistributionPageCap 4
     $script:url = $script:server.Url
-    function Get-Requests([string] $Operation) { @(Get-LocalRequestLog -Server $script:server | Where-Object { -not $Operation -or $_.operation -eq $Operation }) }
 }
 
 AfterAll { Stop-LocalCloudFront -Server $script:server }
@@ -27,7 +26,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             $items = Get-CFInvalidationList ESCALE01 -CreatedAfter $script:Newest.AddHours(-150.5) -EndpointUrl $script:url
             $items.Count | Should -Be 151
             $items[-1].CreateTime | Should -Be $script:Newest.AddHours(-150)
-            $requests = Get-Requests ListInvalidations
+            $requests = @(Get-RequestLog -Operation ListInvalidations)
             $requests.Count | Should -Be 2
             $requests[1].marker | Should -Be $items[99].Id
         }
@@ -35,7 +34,7 @@ Describe 'Get-CFInvalidationList at account scale' {
         It 'stops after the first page when the older item is on it, and writes nothing outside the window' {
             $items = Get-CFInvalidationList ESCALE01 -CreatedAfter $script:Newest.AddHours(-10.5) -CreatedBefore $script:Newest.AddHours(-1.5) -EndpointUrl $script:url
             $items.CreateTime | Should -Be (2..10 | ForEach-Object { $script:Newest.AddHours(-$_) })
-            (Get-Requests ListInvalidations).Count | Should -Be 1
+            (Get-RequestLog -Operation ListInvalidations).Count | Should -Be 1
         }
 
         It 'treats a Local and a Utc DateTime as the same instant' {
@@ -54,7 +53,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             catch { $caught = $_ }
             $caught.FullyQualifiedErrorId | Should -Be 'InvalidTimeWindow,CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
             $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            Get-Requests | Should -BeNullOrEmpty
+            Get-RequestLog | Should -BeNullOrEmpty
         }
 
         It 'counts a window-cut listing as complete for -IncludeTotalCount, and -First counts items inside the window' {
@@ -72,7 +71,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             $pages[1].InvalidationList.IsTruncated | Should -BeTrue  # as the service said; the window ended there
             Clear-LocalRequestLog -Server $script:server
             (Get-CFInvalidationList ESCALE01 -CreatedAfter $script:Newest.AddHours(-150.5) -CreatedBefore $script:Newest.AddHours(-95.5) -NoAutoIteration -EndpointUrl $script:url).Count | Should -Be 4
-            (Get-Requests ListInvalidations).Count | Should -Be 1
+            (Get-RequestLog -Operation ListInvalidations).Count | Should -Be 1
         }
     }
 
@@ -113,7 +112,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             $items.Count | Should -Be 3600
             @($items | ForEach-Object { "$($_.DistributionId)/$($_.Id)" } | Sort-Object -Unique).Count | Should -Be 3600
             @($items.DistributionId | Select-Object -Unique) | Should -Be $many
-            @(Get-Requests | Where-Object fault -like '*concurrencyThrottle*').Count | Should -BeGreaterThan 0 -Because 'the endpoint did throttle'
+            @(Get-RequestLog | Where-Object fault -like '*concurrencyThrottle*').Count | Should -BeGreaterThan 0 -Because 'the endpoint did throttle'
             Get-LocalPeakConcurrency -Server $script:server -ExcludeThrottled | Should -BeLessOrEqual 4
             foreach ($id in $many) { Remove-LocalDistribution -Server $script:server -Id $id }
         }
@@ -124,9 +123,9 @@ Describe 'Get-CFInvalidationList at account scale' {
                 ForEach-Object { $_; $script:writtenAt = [datetime]::UtcNow }
             $items.Count | Should -Be 25
             Start-Sleep -Milliseconds 300 # anything not abandoned would have started by now
-            @(Get-Requests ListInvalidations | Where-Object { [datetime]$_.startUtc -gt $script:writtenAt }) | Should -BeNullOrEmpty
+            @(Get-RequestLog -Operation ListInvalidations | Where-Object { [datetime]$_.startUtc -gt $script:writtenAt }) | Should -BeNullOrEmpty
             # -First fetches nothing ahead: three pages of the first distribution, one of each other one started.
-            (Get-Requests ListInvalidations).Count | Should -BeLessOrEqual 6
+            (Get-RequestLog -Operation ListInvalidations).Count | Should -BeLessOrEqual 6
         }
 
         It 'stops every listing once Select-Object -First has its objects: later requests were abandoned, none starts after' {
@@ -138,7 +137,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             $returnedAt = [datetime]::UtcNow
             $items.Count | Should -Be 25
             Start-Sleep -Milliseconds 300
-            $requests = Get-Requests ListInvalidations
+            $requests = @(Get-RequestLog -Operation ListInvalidations)
             # The endpoint stamps a request when it takes it in, a little after the client sent it (2 cores shared by
             # both): a request sent just before the return can carry a later time. 100 ms is far below the 300 ms waited.
             @($requests | Where-Object { [datetime]$_.startUtc -gt $returnedAt.AddMilliseconds(100) }) | Should -BeNullOrEmpty
@@ -161,7 +160,7 @@ Describe 'Get-CFInvalidationList at account scale' {
                 $stopWatch.ElapsedMilliseconds | Should -BeLessThan 500
                 $running.IsCompleted | Should -BeTrue
                 Start-Sleep -Milliseconds 600
-                $requests = Get-Requests ListInvalidations
+                $requests = @(Get-RequestLog -Operation ListInvalidations)
                 $requests.Count | Should -BeGreaterThan 0
                 @($requests | Where-Object { [datetime]$_.startUtc -gt $stoppedAt }) | Should -BeNullOrEmpty
             }
@@ -173,8 +172,8 @@ Describe 'Get-CFInvalidationList at account scale' {
         It 'lists every distribution in ListDistributions order, over several ListDistributions pages' {
             $items = Get-CFInvalidationList -AllDistributions -CreatedAfter $script:Newest.AddHours(-0.5) -EndpointUrl $script:url
             $items.DistributionId | Should -Be $script:Ids
-            (Get-Requests ListDistributions).Count | Should -Be 2
-            (Get-Requests ListInvalidations).Count | Should -Be 6
+            (Get-RequestLog -Operation ListDistributions).Count | Should -Be 2
+            (Get-RequestLog -Operation ListInvalidations).Count | Should -Be 6
         }
 
         It 'reports a failure of ListDistributions after the distributions listed before it' {
@@ -212,10 +211,10 @@ Describe 'Get-CFInvalidationList at account scale' {
             $items.Count | Should -Be 230
             @($items.DistributionTenantId | Select-Object -Unique) | Should -Be 'dt_SCALE1'
             @($items.DistributionId | Where-Object { $_ }) | Should -BeNullOrEmpty
-            (Get-Requests ListInvalidationsForDistributionTenant).Count | Should -Be 3
+            (Get-RequestLog -Operation ListInvalidationsForDistributionTenant).Count | Should -Be 3
             Clear-LocalRequestLog -Server $script:server
             (Get-CFInvalidationList -DistributionTenantId dt_SCALE1 -CreatedAfter $script:Newest.AddHours(-50.5) -EndpointUrl $script:url).Count | Should -Be 51
-            (Get-Requests ListInvalidationsForDistributionTenant).Count | Should -Be 1
+            (Get-RequestLog -Operation ListInvalidationsForDistributionTenant).Count | Should -Be 1
         }
 
         It 'reports an unknown tenant as EntityNotFound and lists the others' {
@@ -229,7 +228,7 @@ Describe 'Get-CFInvalidationList at account scale' {
 
         It 'rejects a tenant id that is not one before any request' {
             { Get-CFInvalidationList -DistributionTenantId 'dt_1/../x' -EndpointUrl $script:url } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
-            Get-Requests | Should -BeNullOrEmpty
+            Get-RequestLog | Should -BeNullOrEmpty
         }
     }
 }

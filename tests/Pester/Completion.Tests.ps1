@@ -14,7 +14,6 @@ BeforeAll {
     function Get-Completion([string] $InputScript) {
         @((TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length).CompletionMatches)
     }
-    function Get-ListDistributionsRequest { Get-RequestLog -Path '/2020-05-31/distribution' }
 }
 
 AfterAll {
@@ -31,20 +30,20 @@ Describe '-DistributionId completion' {
         $completions[0].ToolTip | Should -Be 'alpha.cloudfront.net - Alpha site'
         $completions[1].ToolTip | Should -Be 'beta.cloudfront.net'
         $completions[0].ResultType | Should -Be 'ParameterValue'
-        @(Get-ListDistributionsRequest).Count | Should -Be 1
+        @(Get-RequestLog -Operation ListDistributions).Count | Should -Be 1
     }
 
     It 'filters by what is typed and answers from the cache without a new ListDistributions request' {
         Clear-LocalRequestLog -Server $script:server
         $line = "Get-CFInvalidationList -EndpointUrl $endpoint -Region eu-central-1 -DistributionId "
         @(Get-Completion $line).Count | Should -Be 3
-        @(Get-ListDistributionsRequest).Count | Should -Be 1 -Because 'no earlier test cached this endpoint and region'
+        @(Get-RequestLog -Operation ListDistributions).Count | Should -Be 1 -Because 'no earlier test cached this endpoint and region'
         Clear-LocalRequestLog -Server $script:server
 
         $completions = Get-Completion "${line}ecompl"
 
         $completions.CompletionText | Should -Be @('ECOMPLETEALPHA', 'ECOMPLETEBETA')
-        Get-ListDistributionsRequest | Should -BeNullOrEmpty
+        Get-RequestLog -Operation ListDistributions | Should -BeNullOrEmpty
     }
 
     It 'asks with the credentials typed on the command line, as the command itself would sign' {
@@ -53,7 +52,7 @@ Describe '-DistributionId completion' {
         $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -AccessKey AKIDCOMPLETION01 -SecretKey completion-secret -DistributionId EOTH"
 
         $completions.CompletionText | Should -Be 'EOTHER0000001'
-        $request = @(Get-ListDistributionsRequest)
+        $request = @(Get-RequestLog -Operation ListDistributions)
         $request.Count | Should -Be 1
         $request[0].accessKeyId | Should -Be 'AKIDCOMPLETION01'
         $request[0].credentialRegion | Should -Be 'us-east-1'

@@ -144,7 +144,7 @@ Describe 'Get-CFInvalidationList credentials' {
             try { @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName deployer).Count | Should -Be 7 }
             finally { Remove-Item env:AWS_ENDPOINT_URL_STS }
 
-            $sts = @(Get-RequestLog -Path '/' | Where-Object method -eq 'POST')
+            $sts = @(Get-RequestLog -Operation AssumeRole)
             $sts.Count | Should -Be 1
             $sts[0].accessKeyId | Should -Be 'AKIDROLESOURCE'
             Get-SigningKey ECRED | Should -Be 'ASIAROLEDEPLOYER'
@@ -165,7 +165,7 @@ Describe 'Get-CFInvalidationList credentials' {
             try { @(Get-CFInvalidationList ECRED -EndpointUrl $endpoint -ProfileName sso).Count | Should -Be 7 }
             finally { $env:HOME = $savedHome; Remove-Item env:AWS_ENDPOINT_URL_SSO }
 
-            $portal = @(Get-RequestLog -Path '/federation/credentials')
+            $portal = @(Get-RequestLog -Operation GetRoleCredentials)
             $portal.Count | Should -Be 1
             $portal[0].query | Should -Match 'role_name=ReadOnly'
             $portal[0].query | Should -Match 'account_id=123456789012'

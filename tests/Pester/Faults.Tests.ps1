@@ -1,5 +1,5 @@
 # Fault tolerance against the local endpoint's injected faults: SDK retries give complete listings,
-# exhausted retries and paging guards give the mapped ErrorRecord, partial listings say where to resume,
+# exhausted retries give the mapped ErrorRecord, partial listings say where to resume,
 # timeouts and Ctrl+C return promptly. Retry budgets are kept small (AWS_MAX_ATTEMPTS) to keep backoff short.
 
 BeforeAll {
@@ -7,22 +7,6 @@ BeforeAll {
     $script:server = Start-LocalCloudFront
     $script:endpoint = $script:server.Url
     $script:commandName = 'CloudFrontInvalidations.Commands.GetCFInvalidationListCommand'
-
-    # 12 invalidations, 5 a page (3 pages), with the given faults (which also resets the fault counters).
-    function Set-FaultyDistribution([string] $Id, [hashtable] $Fault) {
-        Set-LocalDistribution -Server $script:server -Id $Id -Count 12 -PageCap 5 -Fault $Fault
-    }
-    # The fault-free listing of a distribution, to compare with; leaves the request log empty.
-    function Get-ExpectedIds([string] $Id) {
-        Set-FaultyDistribution $Id @{}
-        (Get-CFInvalidationList $Id -EndpointUrl $script:endpoint).Id
-        Clear-LocalRequestLog -Server $script:server
-    }
-    function Invoke-Listing([string] $Id, [hashtable] $Parameters = @{}) {
-        $failures = $null
-        $items = @(Get-CFInvalidationList $Id -EndpointUrl $script:endpoint @Parameters -ErrorVariable failures -ErrorAction SilentlyContinue)
-        [pscustomobject]@{ Items = $items; Errors = @($failures); Requests = @(Wait-SettledRequestLog $Id) }
-    }
 }
 
 AfterAll {
@@ -125,35 +109,6 @@ Get-CFInvalidationList EPROFILE -EndpointUrl '$endpoint' -ErrorAction SilentlyCo
             $resumeMarker = $failure.Exception.Data['ResumeMarker']
             $rest = @(Get-CFInvalidationList EPARTIAL -EndpointUrl $endpoint -Marker $resumeMarker -NoAutoIteration:$false)
             @($run.Items.Id) + @($rest.Id) | Should -Be $expected
-        }
-    }
-
-    Context 'paging guards' {
-        It 'a repeated NextMarker stops with InvalidResult without an extra request' {
-            $expected = Get-ExpectedIds EREPEAT
-            Set-FaultyDistribution EREPEAT @{ repeatMarkerAtPage = 2 }
-
-            $run = Invoke-Listing EREPEAT
-
-            $run.Requests.Count | Should -Be 2
-            $run.Items.Id | Should -Be $expected[0..9]
-            $run.Errors.Count | Should -Be 1
-            $run.Errors[0].FullyQualifiedErrorId | Should -Be "RepeatedNextMarker,$commandName"
-            $run.Errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
-            $run.Errors[0].Exception | Should -BeOfType [CloudFrontInvalidations.Listing.InvalidListingException]
-            $run.Errors[0].TargetObject | Should -Be 'EREPEAT'
-            $run.Errors[0].ErrorDetails.Message | Should -Match "10 invalidations were written .* -Marker '$($expected[9])'"
-        }
-
-        It 'IsTruncated without NextMarker stops with InvalidResult without an extra request' {
-            Set-FaultyDistribution ESTUCK @{ truncatedWithoutMarkerAtPage = 2 }
-
-            $run = Invoke-Listing ESTUCK
-
-            $run.Requests.Count | Should -Be 2
-            $run.Items.Count | Should -Be 10
-            $run.Errors[0].FullyQualifiedErrorId | Should -Be "TruncatedWithoutNextMarker,$commandName"
-            $run.Errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
         }
     }
 

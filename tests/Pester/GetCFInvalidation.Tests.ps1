@@ -72,7 +72,7 @@ Describe 'Get-CFInvalidation' {
         $got | Should -BeOfType ([CloudFrontInvalidations.CloudFront.DistributionTenantInvalidation])
         $got.DistributionTenantId | Should -Be $tenant
         $got.PSObject.Properties['DistributionId'] | Should -BeNullOrEmpty
-        (Get-LocalRequestLog -Server $server -Operation GetInvalidationForDistributionTenant).invalidationId | Should -Be $id
+        (Get-RequestLog -Operation GetInvalidationForDistributionTenant).invalidationId | Should -Be $id
         # Piped on, it binds the tenant parameter set by property name.
         ($got | Get-CFInvalidation -EndpointUrl $endpoint).DistributionTenantId | Should -Be $tenant
     }
@@ -99,7 +99,7 @@ Describe 'Get-CFInvalidation' {
     It 'rejects an id that is not an invalidation id before any request' {
         { Get-CFInvalidation -DistributionId EGET -Id '../EGET' -EndpointUrl $endpoint -ErrorAction Stop } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,CloudFrontInvalidations.Commands.GetCFInvalidationCommand'
-        @(Get-LocalRequestLog -Server $server).Count | Should -Be 0
+        @(Get-RequestLog).Count | Should -Be 0
     }
 
     It 'shows the first paths and their count in the default table' {

@@ -12,7 +12,7 @@ BeforeAll {
         Set-LocalDistribution -Server $script:server -Id $Id -Count 2 -InProgress 0 -Creation $Creation -Fault $Fault | Out-Null
         Clear-LocalRequestLog -Server $script:server
     }
-    function Get-Creates([string] $DistributionId) { @(Get-LocalRequestLog -Server $script:server -DistributionId $DistributionId -Operation CreateInvalidation) }
+    function Get-Creates([string] $DistributionId) { @(Get-RequestLog $DistributionId -Operation CreateInvalidation) }
     # The invalidations the endpoint holds for a distribution, newest first (the two generated ones left out).
     function Get-Created([string] $DistributionId) {
         @(Get-CFInvalidationList $DistributionId -EndpointUrl $script:endpoint | Where-Object CreateTime -gt ([datetime] '2026-11-02') |
@@ -100,7 +100,7 @@ Describe 'New-CFInvalidation' {
         $created | Should -BeOfType ([CloudFrontInvalidations.CloudFront.DistributionTenantInvalidation])
         $created.DistributionTenantId | Should -Be 'dt_newtenant'
         $created.Location | Should -BeLike '*/distribution-tenant/dt_newtenant/invalidation/*'
-        (Get-LocalRequestLog -Server $server -Operation CreateInvalidationForDistributionTenant).tenantId | Should -Be 'dt_newtenant'
+        (Get-RequestLog -Operation CreateInvalidationForDistributionTenant).tenantId | Should -Be 'dt_newtenant'
         ($created | Get-CFInvalidation -EndpointUrl $endpoint).Paths | Should -Be @('/t')
     }
 
@@ -130,7 +130,7 @@ Describe 'New-CFInvalidation' {
         $failures.TargetObject | Should -Be @('no-slash', '/~user', '#bad,tag')
         $failures[0].Exception.Path | Should -Be 'no-slash'
         $failures[1].ErrorDetails.Message | Should -Match "'/~user' contains '~'"
-        @(Get-LocalRequestLog -Server $server).Count | Should -Be 0
+        @(Get-RequestLog).Count | Should -Be 0
     }
 
     It 'refuses an empty list and a -Paths_Quantity that does not match, before any request' {
@@ -140,7 +140,7 @@ Describe 'New-CFInvalidation' {
             Should -Throw -ErrorId "InvalidParameter,$commandName"
         { New-CFInvalidation EEMPTY -Paths_Item '/a', '/b' -Paths_Quantity 3 -EndpointUrl $endpoint -ErrorAction Stop } |
             Should -Throw -ErrorId "InvalidParameter,$commandName" -ExpectedMessage '*-Paths_Quantity is 3 but 2 path(s)*'
-        @(Get-LocalRequestLog -Server $server).Count | Should -Be 0
+        @(Get-RequestLog).Count | Should -Be 0
     }
 
     It 'warns about a * that is not last and sends a repeated path once' {
@@ -166,7 +166,7 @@ New-CFInvalidation -DistributionId EWHATIF -Path '/read me.html', '/img/*', '#pr
         $text | Should -Match ([regex]::Escape("/read%20me.html, /img/*, #product-1, /b, /c, ... (2 more)"))
         $text | Should -Match '1,000 free invalidation paths a month'
         $text | Should -Match 'output:0'
-        @(Get-LocalRequestLog -Server $server).Count | Should -Be 0
+        @(Get-RequestLog).Count | Should -Be 0
     }
 
     It 'is SupportsShouldProcess with ConfirmImpact Medium; -Force creates where $ConfirmPreference would ask' {
@@ -273,7 +273,7 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
     It 'with -Wait writes the invalidations once completed, still with Location; its timeout is WaitTimedOut' {
         Reset-Distribution EWAITNEW -Creation @{ completeAfterMs = 1500 }
         $done = New-CFInvalidation EWAITNEW -Path '/a', '/b/*' -Wait -PollIntervalSec 1 -EndpointUrl $endpoint
-        $polls = @(Get-LocalRequestLog -Server $server -DistributionId EWAITNEW -Operation GetInvalidation)
+        $polls = @(Get-RequestLog EWAITNEW -Operation GetInvalidation)
         Reset-Distribution ENEVER -Creation @{ completeAfterMs = $null }
         $never = New-CFInvalidation ENEVER -Path '/a' -Wait -PollIntervalSec 1 -TimeoutSec 2 -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -332,6 +332,6 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         Reset-Distribution ESELECT
 
         { New-CFInvalidation ESELECT '/a' -Select 'Nope' -EndpointUrl $endpoint -ErrorAction Stop } | Should -Throw -ErrorId "InvalidParameter,$commandName"
-        @(Get-LocalRequestLog -Server $server).Count | Should -Be 0
+        @(Get-RequestLog).Count | Should -Be 0
     }
 }

@@ -14,7 +14,6 @@ BeforeAll {
         Set-LocalDistribution @settings | Out-Null
         Clear-LocalRequestLog -Server $script:server
     }
-    function Get-Polls([string] $DistributionId) { @(Get-LocalRequestLog -Server $script:server -DistributionId $DistributionId -Operation GetInvalidation) }
 }
 
 AfterAll {
@@ -39,8 +38,8 @@ Describe 'Wait-CFInvalidation' {
         $written.Invalidation | ForEach-Object { $_.Paths.Count | Should -BeGreaterThan 0 }
         $written[0].AtSeconds | Should -BeLessThan ($written[2].AtSeconds - 1)
         $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 9
-        (Get-LocalRequestLog -Server $server -DistributionId EWAIT -Operation ListInvalidations).Count | Should -Be 1
-        $polls = Get-Polls EWAIT
+        (Get-RequestLog EWAIT -Operation ListInvalidations).Count | Should -Be 1
+        $polls = @(Get-RequestLog EWAIT -Operation GetInvalidation)
         # Only the in-progress ones are polled, and none once it is seen Completed.
         @($polls.invalidationId | Sort-Object -Unique) | Should -Be @($inProgress.Id | Sort-Object)
         foreach ($id in $inProgress.Id) {
@@ -63,7 +62,7 @@ Describe 'Wait-CFInvalidation' {
         # The four already completed come from the first round, before the in-progress ones complete.
         $firstAt | Should -BeLessThan 1.4
         $completedIds = $written.Id[0..3]
-        $waitPolls = @(Get-Polls ECOMPOSE | Select-Object -Skip 6) # the first six are Get-CFInvalidation's
+        $waitPolls = @(Get-RequestLog ECOMPOSE -Operation GetInvalidation | Select-Object -Skip 6) # the first six are Get-CFInvalidation's
         foreach ($id in $completedIds) { @($waitPolls | Where-Object invalidationId -eq $id).Count | Should -Be 1 }
     }
 
@@ -78,7 +77,7 @@ Describe 'Wait-CFInvalidation' {
 
         $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 1
         $written.Id | Should -Be $done.Id
-        (Get-Polls EDONE).Count | Should -Be 1
+        (Get-RequestLog EDONE -Operation GetInvalidation).Count | Should -Be 1
     }
 
     It 'writes one WaitTimedOut error per invalidation still in progress at the timeout, with it as TargetObject' {
@@ -100,7 +99,7 @@ Describe 'Wait-CFInvalidation' {
             $failure.ErrorDetails.Message | Should -BeLike "Waiting for invalidation $($failure.TargetObject.Id) of distribution 'ESTUCK' failed: Still InProgress after 2 s.*"
         }
         # Polled at 0, 1 and 2 s: three rounds of two.
-        (Get-Polls ESTUCK).Count | Should -Be 6
+        (Get-RequestLog ESTUCK -Operation GetInvalidation).Count | Should -Be 6
     }
 
     It 'turns the timeout into a catchable failure with -ErrorAction Stop' {
@@ -121,7 +120,7 @@ Describe 'Wait-CFInvalidation' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be "NoSuchInvalidation,$script:commandName"
         $failures[0].TargetObject | Should -Be 'INOSUCH0000001'
-        @(Get-Polls EMISSING | Where-Object invalidationId -eq 'INOSUCH0000001').Count | Should -Be 1
+        @(Get-RequestLog EMISSING -Operation GetInvalidation | Where-Object invalidationId -eq 'INOSUCH0000001').Count | Should -Be 1
     }
 
     It 'keeps waiting through throttling that outlasts the SDK''s retries' {
@@ -133,7 +132,7 @@ Describe 'Wait-CFInvalidation' {
         $failures.Count | Should -Be 0
         @($written | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Polling*trying again next round*' }).Count | Should -Be 1
         ($written | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_.Id -eq $pending }).Status | Should -Be 'Completed'
-        (Get-Polls ETHROTTLED).Count | Should -Be 4
+        (Get-RequestLog ETHROTTLED -Operation GetInvalidation).Count | Should -Be 4
     }
 
     It 'stops within half a second on Ctrl+C' {
@@ -143,7 +142,7 @@ Describe 'Wait-CFInvalidation' {
             $null = $shell.AddScript("Import-Module '$ModulePath'; Wait-CFInvalidation ECTRLC -EndpointUrl '$endpoint' -PollIntervalSec 60")
             $async = $shell.BeginInvoke()
             $deadline = [datetime]::UtcNow.AddSeconds(10)
-            while (@(Get-Polls ECTRLC).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while (@(Get-RequestLog ECTRLC -Operation GetInvalidation).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             Start-Sleep -Milliseconds 200 # into the sleep between rounds
             $stopwatch = [Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
@@ -163,7 +162,7 @@ Describe 'Wait-CFInvalidation' {
         $written.Count | Should -Be 2
         $written.Status | Should -Be @('Completed', 'Completed')
         $written.DistributionTenantId | Should -Be @('dt_WAITTENANT1', 'dt_WAITTENANT1')
-        @(Get-LocalRequestLog -Server $server -TenantId dt_WAITTENANT1 -Operation ListInvalidationsForDistributionTenant).Count | Should -Be 1
-        @(Get-LocalRequestLog -Server $server -TenantId dt_WAITTENANT1 -Operation GetInvalidationForDistributionTenant).Count | Should -BeGreaterOrEqual 2
+        @(Get-RequestLog -TenantId dt_WAITTENANT1 -Operation ListInvalidationsForDistributionTenant).Count | Should -Be 1
+        @(Get-RequestLog -TenantId dt_WAITTENANT1 -Operation GetInvalidationForDistributionTenant).Count | Should -BeGreaterOrEqual 2
     }
 }

@@ -64,11 +64,19 @@ function Get-UnusedLoopbackPort {
 
 # ---- the local endpoint's request log (the file's endpoint is $script:server unless -Server says) ----
 
-# The CloudFront requests the endpoint logged, in arrival order: all, one distribution's, or one path's.
+# The requests the endpoint logged, in arrival order: all, or those of one distribution (the first
+# positional argument) or tenant, and of the operations named as the log names them: ListDistributions,
+# ListInvalidations, GetInvalidation, ListInvalidationsForDistributionTenant,
+# GetInvalidationForDistributionTenant, and AssumeRole, GetRoleCredentials of the fake STS and SSO.
 # Written one by one, as any command: @() around the call counts them.
 function Get-RequestLog {
-    param([string] $DistributionId, [string] $Path, [psobject] $Server = $script:server)
-    Get-LocalRequestLog -Server $Server -DistributionId $DistributionId | Where-Object { -not $Path -or $_.path -eq $Path }
+    param(
+        [Parameter(Position = 0)] [string] $DistributionId,
+        [string[]] $Operation,
+        [string] $TenantId,
+        [psobject] $Server = $script:server
+    )
+    Get-LocalRequestLog -Server $Server -DistributionId $DistributionId -TenantId $TenantId -Operation $Operation
 }
 
 # The distinct access key ids that signed a distribution's requests.
@@ -89,4 +97,25 @@ function Wait-SettledRequestLog {
         $requests = $again
     }
     $requests
+}
+
+# ---- listings against injected faults (the file's endpoint is $script:server) ----
+
+# A distribution of 12 invalidations, 5 a page (3 pages), with the given faults (which also resets the fault counters).
+function Set-FaultyDistribution([string] $Id, [hashtable] $Fault) {
+    Set-LocalDistribution -Server $script:server -Id $Id -Count 12 -PageCap 5 -Fault $Fault
+}
+
+# The fault-free listing of a distribution, to compare with; leaves the request log empty.
+function Get-ExpectedIds([string] $Id) {
+    Set-FaultyDistribution $Id @{}
+    (Get-CFInvalidationList $Id -EndpointUrl $script:server.Url).Id
+    Clear-LocalRequestLog -Server $script:server
+}
+
+# Lists a distribution without stopping at a failure: what was written, the errors, and the requests made.
+function Invoke-Listing([string] $Id, [hashtable] $Parameters = @{}) {
+    $failures = $null
+    $items = @(Get-CFInvalidationList $Id -EndpointUrl $script:server.Url @Parameters -ErrorVariable failures -ErrorAction SilentlyContinue)
+    [pscustomobject]@{ Items = $items; Errors = @($failures); Requests = @(Wait-SettledRequestLog $Id) }
 }

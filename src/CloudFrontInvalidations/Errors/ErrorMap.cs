@@ -16,7 +16,8 @@ namespace CloudFrontInvalidations.Errors
 {
     /// <summary>
     /// The one place that turns failures into ErrorRecords. Every ErrorId is listed in <see cref="Entries"/>,
-    /// once, in the order they are tried; the help's error table is rendered from that list.
+    /// once, in the order they are tried. The help's one error table (docs/en-US/shared/Errors.md) has a row
+    /// per entry; HelpErrorTableTests holds the two to the same words.
     /// </summary>
     internal static class ErrorMap
     {
