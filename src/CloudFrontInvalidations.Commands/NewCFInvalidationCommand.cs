@@ -161,7 +161,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 case CreateEventKind.Created:
                     WriteVerbose($"Created {createEvent.Invalidation!.Id} ({createEvent.Invalidation.Status}): {batch.Preview(PathsPreviewed)}");
-                    if (!Wait) WriteSelected(createEvent.Invalidation);
+                    if (!Wait) WriteSelected(createEvent.Invalidation, createEvent.Owner);
                     break;
                 case CreateEventKind.Failed:
                     WriteFailure(createEvent.Failure!, ErrorMap.ToErrorRecord(createEvent.Failure!, $"Creating an invalidation of {batch}", batch.Owner.Id));
@@ -183,16 +183,16 @@ namespace CloudFrontInvalidations.Commands
             var locations = created.ToDictionary(c => c.Target, c => c.Invalidation.Location);
             var getter = new InvalidationGetter(client.GetInvalidationAsync, client.GetInvalidationForDistributionTenantAsync);
             var waiter = new InvalidationWaiter(getter.Get, ErrorMap.MayPass, clock);
-            var writer = new WaitEventWriter(this, WriteSelected);
+            // Completed as GetInvalidation answers it, with the Location CreateInvalidation gave.
+            var writer = new WaitEventWriter(this, (target, completed) =>
+            {
+                completed.Location = locations[target];
+                WriteSelected(completed, target.Owner);
+            });
             try
             {
                 var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ConcurrentAwsCmdlet.DefaultThrottleLimit);
-                foreach (var waitEvent in waiter.Wait(created.Select(c => c.Target).ToList(), options, StoppingToken))
-                {
-                    // Completed as GetInvalidation answers it, with the Location CreateInvalidation gave.
-                    if (waitEvent.Kind == WaitEventKind.Completed) waitEvent.Invalidation!.Location = locations[waitEvent.Target!];
-                    writer.Write(waitEvent);
-                }
+                foreach (var waitEvent in waiter.Wait(created.Select(c => c.Target).ToList(), options, StoppingToken)) writer.Write(waitEvent);
             }
             finally
             {
@@ -200,15 +200,9 @@ namespace CloudFrontInvalidations.Commands
             }
         }
 
-        private static string Owner(Invalidation invalidation) => invalidation switch
+        private void WriteSelected(Invalidation invalidation, InvalidationOwner owner)
         {
-            DistributionTenantInvalidation ofTenant => ofTenant.DistributionTenantId!,
-            _ => ((DistributionInvalidation)invalidation).DistributionId!,
-        };
-
-        private void WriteSelected(Invalidation invalidation)
-        {
-            if (_selector!.ParameterName != null) WriteObject(Owner(invalidation));
+            if (_selector!.ParameterName != null) WriteObject(owner.Id);
             foreach (var output in _selector.Select(invalidation)) WriteObject(output);
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
@@ -81,7 +80,7 @@ namespace CloudFrontInvalidations.Commands
             var invocation = _invocation!;
             var waiter = new InvalidationWaiter(invocation.Getter.Get, ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
-            var writer = new WaitEventWriter(this, WriteObject);
+            var writer = new WaitEventWriter(this, (_, invalidation) => WriteObject(invalidation));
             try
             {
                 foreach (var waitEvent in waiter.Wait(_targets, options, StoppingToken)) writer.Write(waitEvent);

@@ -17,10 +17,10 @@ namespace CloudFrontInvalidations.Commands
         private const string ProgressActivity = "Waiting for invalidations";
 
         private readonly AwsSessionCmdlet _cmdlet;
-        private readonly Action<Invalidation> _writeCompleted;
+        private readonly Action<InvalidationTarget, Invalidation> _writeCompleted;
 
         /// <param name="writeCompleted">Writes a completed invalidation (as the cmdlet's output is selected).</param>
-        internal WaitEventWriter(AwsSessionCmdlet cmdlet, Action<Invalidation> writeCompleted)
+        internal WaitEventWriter(AwsSessionCmdlet cmdlet, Action<InvalidationTarget, Invalidation> writeCompleted)
         {
             _cmdlet = cmdlet;
             _writeCompleted = writeCompleted;
@@ -31,7 +31,7 @@ namespace CloudFrontInvalidations.Commands
             switch (waitEvent.Kind)
             {
                 case WaitEventKind.Completed:
-                    _writeCompleted(waitEvent.Invalidation!);
+                    _writeCompleted(waitEvent.Target!, waitEvent.Invalidation!);
                     break;
                 case WaitEventKind.Failed:
                     _cmdlet.WriteFailure(waitEvent.Failure!, ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}", waitEvent.Target!.Id));
