@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
@@ -81,6 +82,27 @@ namespace CloudFrontInvalidations.Commands
         {
             if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
             WriteError(record);
+        }
+
+        /// <summary>
+        /// Writes an engine's events, in order, with <paramref name="write"/>. Ctrl+C ends it quietly (PowerShell is
+        /// already stopping the pipeline); anything the writing throws (the pipeline takes no more: Select-Object
+        /// -First stops its upstream from inside WriteObject, -ErrorAction Stop) first stops the engine's requests.
+        /// </summary>
+        private protected void WriteEvents<TEvent>(IEnumerable<TEvent> events, Action<TEvent> write, IDisposable? engine = null)
+        {
+            try
+            {
+                foreach (var engineEvent in events) write(engineEvent);
+            }
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+            {
+            }
+            catch
+            {
+                engine?.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>

@@ -1,9 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
-using CloudFrontInvalidations.Concurrency;
+using CloudFrontInvalidations.Getting;
 using CloudFrontInvalidations.Errors;
 
 namespace CloudFrontInvalidations.Commands
@@ -20,8 +19,8 @@ namespace CloudFrontInvalidations.Commands
         internal const string DistributionSet = "Distribution";
         internal const string DistributionTenantSet = "DistributionTenant";
 
-        private InvalidationInvocation? _invocation;
-        private OrderedFanOut<InvalidationTarget, Invalidation>? _gets;
+        private CloudFrontClient? _client;
+        private InvalidationGetter? _getter;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DistributionSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -47,54 +46,36 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            _invocation = new InvalidationInvocation(Connect(TimeoutSec));
-            // One result per unit: nothing for a unit to wait for once it has its answer.
-            _gets = new OrderedFanOut<InvalidationTarget, Invalidation>(ThrottleLimit, bufferCapacity: 1, fetchAhead: true, StoppingToken);
+            var client = _client = Connect(TimeoutSec);
+            _getter = new InvalidationGetter(client.GetInvalidationAsync, ThrottleLimit, StoppingToken);
         }
 
         protected override void ProcessRecord()
         {
-            // Room for this input first (at most ThrottleLimit pending), writing what is waited for.
-            Write(_gets!.Drain(maxPending: ThrottleLimit - 1));
-            var target = new InvalidationTarget(ParameterSetName == DistributionTenantSet
+            var owner = ParameterSetName == DistributionTenantSet
                 ? InvalidationOwner.Tenant(DistributionTenantId)
-                : InvalidationOwner.Distribution(DistributionId), Id);
-            var getter = _invocation!.Getter;
-            _gets.AddOne(target, token => getter.Get(target, token));
-            Write(_gets.Drain(maxPending: ThrottleLimit));
+                : InvalidationOwner.Distribution(DistributionId);
+            WriteEvents(_getter!.Get(new InvalidationTarget(owner, Id)), Write, _getter);
         }
 
-        protected override void EndProcessing() => Write(_gets!.Drain(maxPending: 0));
+        protected override void EndProcessing() => WriteEvents(_getter!.End(), Write, _getter);
 
-        /// <summary>Writes each invalidation, in input order, and each failure in its place.</summary>
-        private void Write(IEnumerable<Delivery<InvalidationTarget, Invalidation>> deliveries)
+        /// <summary>Writes the invalidation, or the failure in its place.</summary>
+        private void Write(GetEvent got)
         {
-            try
+            if (got.Failure != null)
             {
-                foreach (var delivery in deliveries)
-                {
-                    switch (delivery.Kind)
-                    {
-                        case DeliveryKind.Result:
-                            WriteVerbose($"GetInvalidation: {delivery.Input} is {delivery.Result.Status}.");
-                            WriteObject(delivery.Result);
-                            break;
-                        case DeliveryKind.Failed:
-                            WriteFailure(delivery.Failure!, ErrorMap.ToErrorRecord(delivery.Failure!, $"Getting {delivery.Input}", delivery.Input.Id));
-                            break;
-                    }
-                }
+                WriteFailure(got.Failure, ErrorMap.ToErrorRecord(got.Failure, $"Getting {got.Target}", got.Target.Id));
+                return;
             }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
-            }
+            WriteVerbose($"GetInvalidation: {got.Target} is {got.Invalidation!.Status}.");
+            WriteObject(got.Invalidation);
         }
 
         private protected override void DisposeInvocation()
         {
-            _gets?.Dispose();
-            _invocation?.Dispose();
+            _getter?.Dispose();
+            _client?.Dispose();
         }
 
         private protected override string Activity => "Getting invalidations";

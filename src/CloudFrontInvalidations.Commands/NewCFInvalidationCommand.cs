@@ -7,6 +7,8 @@ using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Creating;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Getting;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 using CloudFrontInvalidations.Waiting;
 
@@ -125,23 +127,18 @@ namespace CloudFrontInvalidations.Commands
             _client.AttemptFailed = failedAttempts.Enqueue;
             var clock = new StopwatchWaitClock();
             var created = new List<(InvalidationTarget Target, Invalidation Invalidation)>();
-            try
+            var client = _client;
+            var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(
+                (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), clock);
+            WriteEvents(creator.Create(batches, new CreateOptions(TimeSpan.FromSeconds(TimeoutSec)), StoppingToken), createEvent =>
             {
-                var creator = new InvalidationCreator(new BatchSubmitter(_client.CreateInvalidationAsync).Submit, clock);
-                foreach (var createEvent in creator.Create(batches, new CreateOptions(TimeSpan.FromSeconds(TimeoutSec)), StoppingToken))
-                {
-                    if (createEvent.Kind == CreateEventKind.Created)
-                        created.Add((new InvalidationTarget(createEvent.Owner, createEvent.Invalidation!.Id!), createEvent.Invalidation));
-                    while (failedAttempts.TryDequeue(out var attempt)) WriteDebug(attempt.ToString());
-                    Write(createEvent);
-                }
-                WriteProgress(new ProgressRecord(CapacityActivityId, "Waiting for capacity", "Done") { RecordType = ProgressRecordType.Completed });
-                if (Wait && created.Count > 0) WaitFor(_client, created, clock);
-            }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
-            }
+                if (createEvent.Kind == CreateEventKind.Created)
+                    created.Add((new InvalidationTarget(createEvent.Owner, createEvent.Invalidation!.Id!), createEvent.Invalidation));
+                while (failedAttempts.TryDequeue(out var attempt)) WriteDebug(attempt.ToString());
+                Write(createEvent);
+            });
+            WriteProgress(new ProgressRecord(CapacityActivityId, "Waiting for capacity", "Done") { RecordType = ProgressRecordType.Completed });
+            if (Wait && created.Count > 0 && !StoppingToken.IsCancellationRequested) WaitFor(client, created, clock);
         }
 
         /// <summary>-WhatIf says what the batch would send; -Confirm asks, unless -Force.</summary>
@@ -181,8 +178,8 @@ namespace CloudFrontInvalidations.Commands
         private void WaitFor(CloudFrontClient client, List<(InvalidationTarget Target, Invalidation Invalidation)> created, IWaitClock clock)
         {
             var locations = created.ToDictionary(c => c.Target, c => c.Invalidation.Location);
-            var getter = new InvalidationGetter(client.GetInvalidationAsync, client.GetInvalidationForDistributionTenantAsync);
-            var waiter = new InvalidationWaiter(getter.Get, ErrorMap.MayPass, clock);
+            var waiter = new InvalidationWaiter((target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
+                ErrorMap.MayPass, clock);
             // Completed as GetInvalidation answers it, with the Location CreateInvalidation gave.
             var writer = new WaitEventWriter(this, (target, completed) =>
             {
@@ -192,7 +189,7 @@ namespace CloudFrontInvalidations.Commands
             try
             {
                 var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ConcurrentAwsCmdlet.DefaultThrottleLimit);
-                foreach (var waitEvent in waiter.Wait(created.Select(c => c.Target).ToList(), options, StoppingToken)) writer.Write(waitEvent);
+                WriteEvents(waiter.Wait(created.Select(c => c.Target).ToList(), options, StoppingToken), writer.Write);
             }
             finally
             {

@@ -1,56 +1,8 @@
-using System.Management.Automation;
-using System.Text.RegularExpressions;
-
 namespace CloudFrontInvalidations.Commands
 {
-    /// <summary>
-    /// Rejects anything that is not a CloudFront id of its kind before a request is made: the id becomes a
-    /// URL path segment, so this also keeps path traversal and query injection off the wire.
-    /// </summary>
-    internal abstract class ValidateCloudFrontIdAttribute : ValidateEnumeratedArgumentsAttribute
-    {
-        private const int MaxLength = 128;
-        private readonly string _kind;
-        private readonly Regex _pattern;
-        private readonly string _rule;
-
-        /// <param name="kind">"distribution id".</param>
-        /// <param name="pattern">The characters allowed, anchored with \A..\z ('$' also matches before a trailing newline).</param>
-        /// <param name="rule">"ASCII letters and digits, such as E2QWRUHAPOMQZL".</param>
-        private protected ValidateCloudFrontIdAttribute(string kind, string pattern, string rule)
-        {
-            _kind = kind;
-            _pattern = new Regex(pattern, RegexOptions.CultureInvariant);
-            _rule = rule;
-        }
-
-        protected override void ValidateElement(object element)
-        {
-            var id = element as string ?? (element as PSObject)?.BaseObject as string;
-            if (string.IsNullOrWhiteSpace(id) || id!.Length > MaxLength || !_pattern.IsMatch(id))
-            {
-                throw new ValidationMetadataException(
-                    $"'{element}' is not a CloudFront {_kind}: an id is 1 to {MaxLength} {_rule}.");
-            }
-        }
-    }
-
     internal sealed class ValidateDistributionIdAttribute : ValidateCloudFrontIdAttribute
     {
         public ValidateDistributionIdAttribute()
             : base("distribution id", @"\A[A-Za-z0-9]+\z", "ASCII letters and digits, such as E2QWRUHAPOMQZL") { }
-    }
-
-    internal sealed class ValidateInvalidationIdAttribute : ValidateCloudFrontIdAttribute
-    {
-        public ValidateInvalidationIdAttribute()
-            : base("invalidation id", @"\A[A-Za-z0-9]+\z", "ASCII letters and digits, such as I2J0I21PCUYOIK") { }
-    }
-
-    /// <summary>CloudFront's model gives tenant ids no pattern; the ids it issues are dt_ + letters and digits.</summary>
-    internal sealed class ValidateDistributionTenantIdAttribute : ValidateCloudFrontIdAttribute
-    {
-        public ValidateDistributionTenantIdAttribute()
-            : base("distribution tenant id", @"\A[A-Za-z0-9_-]+\z", "ASCII letters, digits, '_' and '-', such as dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB") { }
     }
 }

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Getting;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Waiting;
 
@@ -26,7 +26,7 @@ namespace CloudFrontInvalidations.Commands
 
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
-        private InvalidationInvocation? _invocation;
+        private CloudFrontClient? _client;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GetCFInvalidationCommand.DistributionSet,
             ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -56,7 +56,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 604800)]
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
-        protected override void BeginProcessing() => _invocation = new InvalidationInvocation(Connect(null));
+        protected override void BeginProcessing() => _client = Connect(null);
 
         protected override void ProcessRecord()
         {
@@ -77,17 +77,14 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void EndProcessing()
         {
-            var invocation = _invocation!;
-            var waiter = new InvalidationWaiter(invocation.Getter.Get, ErrorMap.MayPass, new StopwatchWaitClock());
+            var client = _client!;
+            var waiter = new InvalidationWaiter((target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
+                ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
             var writer = new WaitEventWriter(this, (_, invalidation) => WriteObject(invalidation));
             try
             {
-                foreach (var waitEvent in waiter.Wait(_targets, options, StoppingToken)) writer.Write(waitEvent);
-            }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell is already stopping the pipeline; nothing to report.
+                WriteEvents(waiter.Wait(_targets, options, StoppingToken), writer.Write);
             }
             finally
             {
@@ -107,9 +104,7 @@ namespace CloudFrontInvalidations.Commands
             var before = _targets.Count;
             try
             {
-                foreach (var page in _invocation!.Lister.ListPages(owner, new ListingOptions(), StoppingToken))
-                    foreach (var item in page.Items.Where(item => item.Status != Invalidation.CompletedStatus))
-                        Add(new InvalidationTarget(owner, item.Id!));
+                foreach (var target in new InvalidationLister(_client!.ListInvalidationsAsync).InProgress(owner, StoppingToken)) Add(target);
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
@@ -117,13 +112,13 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ErrorMap.ListingActivity} of {owner}", owner.Id));
+                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ListingEngine.Activity} of {owner}", owner.Id));
                 return;
             }
             WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
         }
 
-        private protected override void DisposeInvocation() => _invocation?.Dispose();
+        private protected override void DisposeInvocation() => _client?.Dispose();
 
         private protected override string Activity => "Waiting for invalidations";
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Errors;
@@ -53,22 +52,11 @@ namespace CloudFrontInvalidations.Commands
         internal void Done() =>
             _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
 
-        private void WriteProgress(WaitProgress progress)
-        {
-            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} completed, {2:hh\\:mm\\:ss} elapsed",
-                progress.Completed, progress.Total, progress.Elapsed);
-            if (progress.Failed > 0) status += string.Format(CultureInfo.InvariantCulture, ", {0} failed", progress.Failed);
-            var record = new ProgressRecord(ProgressActivityId, ProgressActivity, status)
+        private void WriteProgress(WaitProgress progress) =>
+            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, progress.Status)
             {
-                PercentComplete = progress.Total == 0 ? 100 : (progress.Completed + progress.Failed) * 100 / progress.Total,
-            };
-            if (progress.OldestPending != null)
-            {
-                record.CurrentOperation = "Oldest still in progress: " + progress.OldestPending
-                    + (progress.OldestPendingCreateTime is DateTime created
-                        ? ", created " + created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "");
-            }
-            _cmdlet.WriteProgress(record);
-        }
+                PercentComplete = progress.PercentComplete,
+                CurrentOperation = progress.OldestPendingDescription,
+            });
     }
 }

@@ -28,7 +28,7 @@ namespace CloudFrontInvalidations.Tests
         }
 
         private Task<ListInvalidationsResponse> List(string? marker = null, int? maxItems = null) =>
-            _client.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1ABCDEF", Marker = marker, MaxItems = maxItems });
+            _client.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution("E1ABCDEF")) { Marker = marker, MaxItems = maxItems });
 
         [Fact]
         public async Task Full_page_is_read_with_every_field_and_the_request_is_the_documented_one()
@@ -44,6 +44,9 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(3, list.Quantity);
             Assert.Equal(new[] { "IDFDVBD632BHDS5", "I3JZXXD4HQ0GMB", "I2J0I21PCUYOIK" }, list.Items!.Select(i => i.Id));
             Assert.Equal(new[] { "InProgress", "Completed", "Completed" }, list.Items!.Select(i => i.Status));
+            // The owner's id is not on the wire: each item carries the one listed.
+            Assert.All(list.Items!, i => Assert.Equal("E1ABCDEF", i.DistributionId));
+            Assert.All(list.Items!, i => Assert.Null(i.DistributionTenantId));
             var first = list.Items![0].CreateTime!.Value;
             Assert.Equal(DateTimeKind.Utc, first.Kind);
             Assert.Equal(new DateTime(2026, 11, 27, 21, 7, 39, 123, DateTimeKind.Utc), first);
@@ -54,6 +57,20 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal("?MaxItems=3", sent.Query);
             Assert.Contains("Credential=AKIDCLIENTTEST/", sent.Authorization);
             Assert.Contains("/us-east-1/cloudfront/aws4_request", sent.Authorization);
+        }
+
+        [Fact]
+        public async Task A_tenant_is_listed_under_its_own_path_and_its_items_carry_its_id()
+        {
+            _server.EnqueueSample(200, "full-page.xml");
+
+            var list = (await _client.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Tenant("dt_1")) { Marker = "I0" })).InvalidationList!;
+
+            Assert.All(list.Items!, i => Assert.Equal("dt_1", i.DistributionTenantId));
+            Assert.All(list.Items!, i => Assert.Null(i.DistributionId));
+            var sent = Assert.Single(_server.Requests);
+            Assert.Equal("/2020-05-31/distribution-tenant/dt_1/invalidation", sent.Path);
+            Assert.Equal("?Marker=I0", sent.Query);
         }
 
         [Theory]
@@ -181,7 +198,7 @@ namespace CloudFrontInvalidations.Tests
             config.MaxErrorRetry = 1;
             using var client = new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
 
-            var response = await client.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1ABCDEF" });
+            var response = await client.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution("E1ABCDEF")));
 
             Assert.Equal(3, response.InvalidationList!.Items!.Count);
             Assert.Equal(2, _server.Requests.Count);

@@ -31,7 +31,7 @@ namespace CloudFrontInvalidations.Tests
         {
             _server.Enqueue(201, Created, location: "https://cloudfront.amazonaws.com/2020-05-31/distribution/E1/invalidation/I2J0I21PCUYOIK");
 
-            var response = await _client.CreateInvalidationAsync(
+            var response = await _client.SendAsync(CreateInvalidationOperation.Instance, 
                 new CreateInvalidationRequest(InvalidationOwner.Distribution("E1"), "ref & 1", new[] { "/a%20b", "/img/*" }));
 
             var sent = Assert.Single(_server.Requests);
@@ -63,7 +63,7 @@ namespace CloudFrontInvalidations.Tests
         {
             _server.Enqueue(201, Created, location: "https://cloudfront.amazonaws.com/2020-05-31/distribution-tenant/dt_1/invalidation/I2J0I21PCUYOIK");
 
-            var response = await _client.CreateInvalidationAsync(
+            var response = await _client.SendAsync(CreateInvalidationOperation.Instance, 
                 new CreateInvalidationRequest(InvalidationOwner.Tenant("dt_1"), "r", new[] { "/a" }));
 
             Assert.Equal("/2020-05-31/distribution-tenant/dt_1/invalidation", Assert.Single(_server.Requests).Path);
@@ -81,7 +81,7 @@ namespace CloudFrontInvalidations.Tests
             _server.Enqueue(status, "<ErrorResponse xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Error><Type>Sender</Type>"
                 + $"<Code>{code}</Code><Message>m</Message></Error><RequestId>r1</RequestId></ErrorResponse>");
 
-            var failure = await Assert.ThrowsAnyAsync<CloudFrontServiceException>(() => _client.CreateInvalidationAsync(
+            var failure = await Assert.ThrowsAnyAsync<CloudFrontServiceException>(() => _client.SendAsync(CreateInvalidationOperation.Instance, 
                 new CreateInvalidationRequest(InvalidationOwner.Distribution("E1"), "r", new[] { "/a" })));
 
             Assert.IsType(expected, failure);

@@ -15,6 +15,8 @@ namespace CloudFrontInvalidations.Tests
             _client = _server.CreateClient();
         }
 
+        private static GetInvalidationRequest Request(InvalidationOwner owner, string id) => new GetInvalidationRequest(new InvalidationTarget(owner, id));
+
         public void Dispose()
         {
             _client.Dispose();
@@ -26,9 +28,10 @@ namespace CloudFrontInvalidations.Tests
         {
             _server.EnqueueSample(200, "invalidation.xml");
 
-            var invalidation = (await _client.GetInvalidationAsync(new GetInvalidationRequest { DistributionId = "E1", Id = "I2J0I21PCUYOIK" })).Invalidation!;
+            var invalidation = (await _client.GetInvalidationAsync(Request(InvalidationOwner.Distribution("E1"), "I2J0I21PCUYOIK"))).Invalidation!;
 
             Assert.Equal("I2J0I21PCUYOIK", invalidation.Id);
+            Assert.Equal("E1", Assert.IsType<DistributionInvalidation>(invalidation).DistributionId);
             Assert.Equal("InProgress", invalidation.Status);
             Assert.False(invalidation.IsCompleted);
             Assert.Equal(new DateTime(2024, 5, 1, 9, 30, 12, 345, DateTimeKind.Utc), invalidation.CreateTime);
@@ -53,10 +56,12 @@ namespace CloudFrontInvalidations.Tests
         {
             _server.EnqueueSample(200, "invalidation.xml");
 
-            var invalidation = (await _client.GetInvalidationForDistributionTenantAsync(
-                new GetInvalidationForDistributionTenantRequest { DistributionTenantId = "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB", Id = "I2J0I21PCUYOIK" })).Invalidation!;
+            var invalidation = (await _client.GetInvalidationAsync(
+                Request(InvalidationOwner.Tenant("dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB"), "I2J0I21PCUYOIK"))).Invalidation!;
 
             Assert.Equal(6, invalidation.Paths.Length);
+            // The owner's id is not on the wire: the answer carries the one asked about, in the tenant's type.
+            Assert.Equal("dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB", Assert.IsType<DistributionTenantInvalidation>(invalidation).DistributionTenantId);
             Assert.Equal("/2020-05-31/distribution-tenant/dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB/invalidation/I2J0I21PCUYOIK",
                 Assert.Single(_server.Requests).Path);
         }
@@ -68,7 +73,7 @@ namespace CloudFrontInvalidations.Tests
                 + "<CreateTime>2024-05-01T09:30:12Z</CreateTime><InvalidationBatch><Paths><Quantity>0</Quantity></Paths>"
                 + "<CallerReference>r</CallerReference></InvalidationBatch></Invalidation>");
 
-            var invalidation = (await _client.GetInvalidationAsync(new GetInvalidationRequest { DistributionId = "E1", Id = "I1" })).Invalidation!;
+            var invalidation = (await _client.GetInvalidationAsync(Request(InvalidationOwner.Distribution("E1"), "I1"))).Invalidation!;
 
             Assert.True(invalidation.IsCompleted);
             Assert.Empty(invalidation.Paths);
@@ -86,7 +91,7 @@ namespace CloudFrontInvalidations.Tests
                 + $"<Code>{code}</Code><Message>m</Message></Error><RequestId>r-1</RequestId></ErrorResponse>");
 
             var failure = await Assert.ThrowsAnyAsync<CloudFrontServiceException>(
-                () => _client.GetInvalidationAsync(new GetInvalidationRequest { DistributionId = "E1", Id = "I1" }));
+                () => _client.GetInvalidationAsync(Request(InvalidationOwner.Distribution("E1"), "I1")));
 
             Assert.IsType(expected, failure);
             Assert.Equal("r-1", failure.RequestId);

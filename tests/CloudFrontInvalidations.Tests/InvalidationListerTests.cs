@@ -20,16 +20,8 @@ namespace CloudFrontInvalidations.Tests
                 _answers = new Queue<Func<ListInvalidationsRequest, ListInvalidationsResponse>>(answers);
 
             public List<ListInvalidationsRequest> Requests { get; } = new List<ListInvalidationsRequest>();
-            public List<ListInvalidationsForDistributionTenantRequest> TenantRequests { get; } = new List<ListInvalidationsForDistributionTenantRequest>();
 
-            public InvalidationLister Lister() => new InvalidationLister(ListInvalidationsAsync, ListForTenantAsync);
-
-            private Task<ListInvalidationsResponse> ListForTenantAsync(ListInvalidationsForDistributionTenantRequest request,
-                CancellationToken cancellationToken)
-            {
-                TenantRequests.Add(request);
-                return Task.FromResult(_answers.Dequeue()(new ListInvalidationsRequest { Marker = request.Marker, MaxItems = request.MaxItems }));
-            }
+            public InvalidationLister Lister() => new InvalidationLister(ListInvalidationsAsync);
 
             public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
                 CancellationToken cancellationToken = default)
@@ -63,15 +55,7 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(new[] { "A", "B", "C", "D", "E" }, ListAll(source.Lister()));
             Assert.Equal(new string?[] { null, "B", "D" }, source.Requests.Select(r => r.Marker));
             Assert.All(source.Requests, r => Assert.Equal(2, r.MaxItems));
-            Assert.All(source.Requests, r => Assert.Equal("E1", r.DistributionId));
-        }
-
-        [Fact]
-        public void Items_carry_their_distribution_id()
-        {
-            var source = new ScriptedSource(Page(false, null, "A"));
-            var page = source.Lister().ListPages(InvalidationOwner.Distribution("E9"), new ListingOptions(), CancellationToken.None).Single();
-            Assert.Equal("E9", page.Items.Single().DistributionId);
+            Assert.All(source.Requests, r => Assert.Equal(InvalidationOwner.Distribution("E1"), r.Owner));
         }
 
         [Fact]
@@ -259,18 +243,16 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
-        public void Tenant_listings_page_the_same_way_and_stamp_the_tenant_id()
+        public void Tenant_listings_page_the_same_way_with_the_tenant_as_owner()
         {
             var source = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C"));
             var items = source.Lister().ListPages(InvalidationOwner.Tenant("dt_1"), new ListingOptions { PageSize = 2 }, CancellationToken.None)
                 .SelectMany(p => p.Items).ToList();
 
             Assert.Equal(new[] { "A", "B", "C" }, items.Select(i => i.Id));
-            Assert.All(items, i => Assert.Equal("dt_1", i.DistributionTenantId));
-            Assert.All(items, i => Assert.Null(i.DistributionId));
-            Assert.Equal(new string?[] { null, "B" }, source.TenantRequests.Select(r => r.Marker));
-            Assert.All(source.TenantRequests, r => Assert.Equal("dt_1", r.Id));
-            Assert.Empty(source.Requests);
+            Assert.Equal(new string?[] { null, "B" }, source.Requests.Select(r => r.Marker));
+            Assert.All(source.Requests, r => Assert.Equal(InvalidationOwner.Tenant("dt_1"), r.Owner));
+            Assert.All(source.Requests, r => Assert.Equal("ListInvalidationsForDistributionTenant", r.OperationName));
         }
     }
 }

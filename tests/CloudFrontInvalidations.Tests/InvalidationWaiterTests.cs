@@ -38,7 +38,7 @@ namespace CloudFrontInvalidations.Tests
 
         private List<WaitEvent> Wait(TimeSpan timeout, params string[] ids) =>
             new InvalidationWaiter(Get, failure => failure is TimeoutException, _clock)
-                .Wait(ids.Select(Target).ToList(), new WaitOptions(Interval, timeout, throttleLimit: 2), CancellationToken.None)
+                .Wait(ids.Select(Target).ToList(), new WaitOptions(Interval, timeout, ThrottleLimit: 2), CancellationToken.None)
                 .ToList();
 
         [Fact]
@@ -142,7 +142,7 @@ namespace CloudFrontInvalidations.Tests
             }, _ => false, _clock);
 
             var completed = waiter.Wait(Enumerable.Range(1, 9).Select(i => Target("I" + i)).ToList(),
-                new WaitOptions(Interval, TimeSpan.FromMinutes(1), throttleLimit: 3), CancellationToken.None)
+                new WaitOptions(Interval, TimeSpan.FromMinutes(1), ThrottleLimit: 3), CancellationToken.None)
                 .Count(e => e.Kind == WaitEventKind.Completed);
 
             Assert.Equal(9, completed);
@@ -167,7 +167,7 @@ namespace CloudFrontInvalidations.Tests
             ctrlC.Start();
 
             Assert.ThrowsAny<OperationCanceledException>(() => waiter.Wait(new[] { Target("I1") },
-                new WaitOptions(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), throttleLimit: 1), stopping.Token).ToList());
+                new WaitOptions(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), ThrottleLimit: 1), stopping.Token).ToList());
 
             ctrlC.Join();
             Assert.InRange((stopwatch.Elapsed - cancelledAt).TotalMilliseconds, 0, 500);

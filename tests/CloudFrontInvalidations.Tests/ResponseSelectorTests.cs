@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CloudFrontInvalidations.CloudFront;
-using CloudFrontInvalidations.Commands;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 using Xunit;
 

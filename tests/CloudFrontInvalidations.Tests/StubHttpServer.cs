@@ -59,10 +59,9 @@ namespace CloudFrontInvalidations.Tests
                 catch (Exception) { return; }
 
                 var request = context.Request;
-                string requestBody;
-                using (var reader = new StreamReader(request.InputStream, Encoding.UTF8)) requestBody = await reader.ReadToEndAsync();
+                using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
                 Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath,
-                    request.Url.Query, request.Headers["Authorization"], request.ContentType, requestBody));
+                    request.Url.Query, request.Headers["Authorization"], await reader.ReadToEndAsync(), request.ContentType));
                 var (status, body, contentType, location) = _responses.TryDequeue(out var next) ? next : (500, "no response queued", "text/plain", null);
                 if (location != null) context.Response.AddHeader("Location", location);
                 var bytes = Encoding.UTF8.GetBytes(body);
@@ -85,5 +84,5 @@ namespace CloudFrontInvalidations.Tests
         }
     }
 
-    internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string? ContentType, string Body);
+    internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, string? ContentType);
 }

@@ -42,7 +42,7 @@ namespace CloudFrontInvalidations.Tests
         }
 
         private Task<ListInvalidationsResponse> List() =>
-            _client.ListInvalidationsAsync(new ListInvalidationsRequest { DistributionId = "E1ABCDEF" });
+            _client.ListInvalidationsAsync(new ListInvalidationsRequest(InvalidationOwner.Distribution("E1ABCDEF")));
 
         private static string FullPageWith(string oldElement, string newElement)
         {

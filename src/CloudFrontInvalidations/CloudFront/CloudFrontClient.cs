@@ -11,9 +11,9 @@ namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
     /// The CloudFront client, built on AWSSDK.Core's runtime pipeline (signing, credential resolution,
-    /// retries, timeouts, error handling). Each operation is a <see cref="RestXmlOperation{TRequest,TResponse}"/>;
-    /// its methods have AmazonCloudFrontClient's signatures, so the official client could stand in for it.
-    /// It wraps the SDK client rather than deriving from it: the cmdlets, loaded apart from the module's
+    /// retries, timeouts, error handling). Each operation is a <see cref="RestXmlOperation{TRequest,TResponse}"/>,
+    /// sent with <see cref="SendAsync"/>; an invalidation operation takes its owner (a distribution or a tenant) in
+    /// its request, and the owner decides the URI and the operation's name. It wraps the SDK client rather than deriving from it: the cmdlets, loaded apart from the module's
     /// AWSSDK.Core (src/CloudFrontInvalidations.Loader), must not call a member the SDK declares.
     /// </summary>
     internal sealed class CloudFrontClient : IDisposable
@@ -32,34 +32,23 @@ namespace CloudFrontInvalidations.CloudFront
             set => _client.AttemptObserver.AttemptFailed = value;
         }
 
-        public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request,
-            CancellationToken cancellationToken = default) =>
-            _client.Invoke(ListInvalidationsOperation.Instance, request, cancellationToken);
-
-        public Task<ListInvalidationsResponse> ListInvalidationsForDistributionTenantAsync(
-            ListInvalidationsForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
-            _client.Invoke(ListInvalidationsForDistributionTenantOperation.Instance, request, cancellationToken);
-
-        public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request,
-            CancellationToken cancellationToken = default) =>
-            _client.Invoke(ListDistributionsOperation.Instance, request, cancellationToken);
-
-        public Task<GetInvalidationResponse> GetInvalidationAsync(GetInvalidationRequest request,
-            CancellationToken cancellationToken = default) =>
-            _client.Invoke(GetInvalidationOperation.Instance, request, cancellationToken);
-
-        public Task<GetInvalidationForDistributionTenantResponse> GetInvalidationForDistributionTenantAsync(
-            GetInvalidationForDistributionTenantRequest request, CancellationToken cancellationToken = default) =>
-            _client.Invoke(GetInvalidationForDistributionTenantOperation.Instance, request, cancellationToken);
-
-        /// <summary>CreateInvalidation, or CreateInvalidationForDistributionTenant for a tenant's batch.</summary>
-        public async Task<CreateInvalidationResponse> CreateInvalidationAsync(CreateInvalidationRequest request,
+        /// <summary>One call of any operation: adding an operation adds no member here.</summary>
+        public Task<TResponse> SendAsync<TRequest, TResponse>(RestXmlOperation<TRequest, TResponse> operation, TRequest request,
             CancellationToken cancellationToken = default)
-        {
-            var response = await _client.Invoke(CreateInvalidationOperation.For(request.Owner), request, cancellationToken).ConfigureAwait(false);
-            if (response.Invalidation != null) response.Invalidation.Location = response.Location;
-            return response;
-        }
+            where TRequest : CloudFrontRequest
+            where TResponse : AmazonWebServiceResponse, new() =>
+            _client.Invoke(operation, request, cancellationToken);
+
+        /// <summary>ListInvalidations, or its tenant form for a tenant.</summary>
+        public Task<ListInvalidationsResponse> ListInvalidationsAsync(ListInvalidationsRequest request, CancellationToken cancellationToken = default) =>
+            SendAsync(ListInvalidationsOperation.Instance, request, cancellationToken);
+
+        /// <summary>GetInvalidation, or its tenant form for a tenant's invalidation.</summary>
+        public Task<GetInvalidationResponse> GetInvalidationAsync(GetInvalidationRequest request, CancellationToken cancellationToken = default) =>
+            SendAsync(GetInvalidationOperation.Instance, request, cancellationToken);
+
+        public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request, CancellationToken cancellationToken = default) =>
+            SendAsync(ListDistributionsOperation.Instance, request, cancellationToken);
 
         public void Dispose() => _client.Dispose();
 
@@ -80,10 +69,10 @@ namespace CloudFrontInvalidations.CloudFront
 
             internal async Task<TResponse> Invoke<TRequest, TResponse>(RestXmlOperation<TRequest, TResponse> operation,
                 TRequest request, CancellationToken cancellationToken)
-                where TRequest : AmazonWebServiceRequest
+                where TRequest : CloudFrontRequest
                 where TResponse : AmazonWebServiceResponse, new()
             {
-                var options = new InvokeOptions { RequestMarshaller = operation, ResponseUnmarshaller = operation.Unmarshaller };
+                var options = new InvokeOptions { RequestMarshaller = operation, ResponseUnmarshaller = operation.UnmarshallerFor(request) };
                 try
                 {
                     return await InvokeAsync<TResponse>(request, options, cancellationToken).ConfigureAwait(false);

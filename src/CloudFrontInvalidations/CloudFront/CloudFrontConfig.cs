@@ -15,8 +15,6 @@ namespace CloudFrontInvalidations.CloudFront
         internal const string ServiceName = "CloudFront";
         internal const string SigningName = "cloudfront";
         internal const string ApiVersion = "2020-05-31";
-        /// <summary>The namespace of the request and answer bodies.</summary>
-        internal const string XmlNamespace = "http://cloudfront.amazonaws.com/doc/" + ApiVersion + "/";
 
         private static readonly string UserAgentString =
             Amazon.Util.Internal.InternalSDKUtils.BuildUserAgentString(ServiceName, ModuleVersion.Current);

@@ -1,47 +1,61 @@
-using System.IO;
-using System.Text;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Xml;
+using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 
 namespace CloudFrontInvalidations.CloudFront
 {
+    /// <summary>Input of CreateInvalidation, or of CreateInvalidationForDistributionTenant for a tenant: one InvalidationBatch.</summary>
+    internal sealed class CreateInvalidationRequest : CloudFrontRequest
+    {
+        internal CreateInvalidationRequest(InvalidationOwner owner, string callerReference, IReadOnlyList<string> paths)
+        {
+            Owner = owner;
+            CallerReference = callerReference;
+            Paths = paths;
+        }
+
+        public InvalidationOwner Owner { get; }
+        public string CallerReference { get; }
+        /// <summary>As they go on the wire: already encoded.</summary>
+        public IReadOnlyList<string> Paths { get; }
+
+        internal override string OperationName => Owner.OperationName("CreateInvalidation");
+    }
+
+    /// <summary>Output of CreateInvalidation and of its tenant form.</summary>
+    internal sealed class CreateInvalidationResponse : AmazonWebServiceResponse
+    {
+        /// <summary>A <see cref="DistributionInvalidation"/> or a <see cref="DistributionTenantInvalidation"/>, with its Location.</summary>
+        public Invalidation? Invalidation { get; set; }
+        public string? Location { get; set; }
+    }
+
     /// <summary>
-    /// CreateInvalidation: <c>POST /2020-05-31/distribution/{Id}/invalidation</c>, and its distribution-tenant form
-    /// CreateInvalidationForDistributionTenant: <c>POST /2020-05-31/distribution-tenant/{Id}/invalidation</c>; both send an
-    /// InvalidationBatch and answer 201 with Location and the Invalidation. One instance per kind of owner.
+    /// CreateInvalidation: <c>POST /2020-05-31/distribution/{DistributionId}/invalidation</c>, and for a tenant
+    /// <c>POST /2020-05-31/distribution-tenant/{Id}/invalidation</c>, with an InvalidationBatch body; answered 201 with
+    /// Location and the Invalidation. The SDK's retries send the same bytes, so the same CallerReference.
     /// </summary>
     internal sealed class CreateInvalidationOperation : RestXmlOperation<CreateInvalidationRequest, CreateInvalidationResponse>
     {
-        private static readonly CreateInvalidationOperation ForDistribution = new CreateInvalidationOperation(isTenant: false);
-        private static readonly CreateInvalidationOperation ForTenant = new CreateInvalidationOperation(isTenant: true);
-        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        internal static readonly CreateInvalidationOperation Instance = new CreateInvalidationOperation();
 
-        private readonly bool _isTenant;
+        private CreateInvalidationOperation() : base("POST", "Invalidation") { }
 
-        private CreateInvalidationOperation(bool isTenant)
-            : base((isTenant ? "distribution-tenant" : "distribution") + "/{Id}/invalidation", "Invalidation") =>
-            _isTenant = isTenant;
-
-        internal static CreateInvalidationOperation For(InvalidationOwner owner) => owner.IsTenant ? ForTenant : ForDistribution;
-
-        protected override void Bind(CreateInvalidationRequest request, HttpRequestValues values) => values.Path("Id", request.Owner.Id);
-
-        protected override byte[] Body(CreateInvalidationRequest request)
+        protected override void Bind(CreateInvalidationRequest request, HttpRequestValues values)
         {
-            using var buffer = new MemoryStream();
-            using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = Utf8 }))
+            values.Under(request.Owner, "invalidation");
+            values.XmlBody("InvalidationBatch", xml =>
             {
-                xml.WriteStartElement("InvalidationBatch", CloudFrontConfig.XmlNamespace);
                 xml.WriteStartElement("Paths");
-                xml.WriteElementString("Quantity", request.Paths.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                xml.WriteElementString("Quantity", request.Paths.Count.ToString(CultureInfo.InvariantCulture));
                 xml.WriteStartElement("Items");
                 foreach (var path in request.Paths) xml.WriteElementString("Path", path);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
                 xml.WriteElementString("CallerReference", request.CallerReference);
-                xml.WriteEndElement();
-            }
-            return buffer.ToArray();
+            });
         }
 
         protected override void ReadHeaders(IWebResponseData answer, CreateInvalidationResponse response)
@@ -49,9 +63,11 @@ namespace CloudFrontInvalidations.CloudFront
             if (answer.IsHeaderPresent("Location")) response.Location = answer.GetHeaderValue("Location");
         }
 
-        protected override void ReadResult(XmlReader reader, CreateInvalidationResponse response) =>
-            response.Invalidation = _isTenant
-                ? GetInvalidationOperation.ReadInvalidation(reader, new DistributionTenantInvalidation())
-                : GetInvalidationOperation.ReadInvalidation(reader, new DistributionInvalidation());
+        protected override void ReadResult(XmlReader reader, CreateInvalidationRequest request, CreateInvalidationResponse response)
+        {
+            var invalidation = GetInvalidationOperation.ReadInvalidation(reader, Invalidation.Of(request.Owner));
+            invalidation.Location = response.Location;
+            response.Invalidation = invalidation;
+        }
     }
 }

@@ -1,26 +1,49 @@
 using System.Xml;
+using Amazon.Runtime;
 using static CloudFrontInvalidations.CloudFront.XmlElements;
 
 namespace CloudFrontInvalidations.CloudFront
 {
-    /// <summary>GetInvalidation: <c>GET /2020-05-31/distribution/{DistributionId}/invalidation/{Id}</c>.</summary>
+    /// <summary>Input of GetInvalidation, or of GetInvalidationForDistributionTenant for a tenant's invalidation.</summary>
+    internal sealed class GetInvalidationRequest : CloudFrontRequest
+    {
+        internal GetInvalidationRequest(InvalidationTarget target) => Target = target;
+
+        public InvalidationTarget Target { get; }
+
+        internal override string OperationName => Target.Owner.OperationName("GetInvalidation");
+    }
+
+    /// <summary>Output of GetInvalidation and of its tenant form.</summary>
+    internal sealed class GetInvalidationResponse : AmazonWebServiceResponse
+    {
+        /// <summary>A <see cref="DistributionInvalidation"/> or a <see cref="DistributionTenantInvalidation"/>, as the owner is.</summary>
+        public Invalidation? Invalidation { get; set; }
+    }
+
+    /// <summary>
+    /// GetInvalidation: <c>GET /2020-05-31/distribution/{DistributionId}/invalidation/{Id}</c>, and for a tenant
+    /// <c>GET /2020-05-31/distribution-tenant/{DistributionTenantId}/invalidation/{Id}</c> (the same body). The wire
+    /// shapes mirror AWSSDK.CloudFront's (Invalidation.InvalidationBatch.Paths.Items), so scripts written against
+    /// AWS.Tools' Get-CFInvalidation read the same member paths.
+    /// </summary>
     internal sealed class GetInvalidationOperation : RestXmlOperation<GetInvalidationRequest, GetInvalidationResponse>
     {
         internal static readonly GetInvalidationOperation Instance = new GetInvalidationOperation();
 
-        private GetInvalidationOperation() : base("distribution/{DistributionId}/invalidation/{Id}", "Invalidation") { }
+        private GetInvalidationOperation() : base("GET", "Invalidation") { }
 
         protected override void Bind(GetInvalidationRequest request, HttpRequestValues values)
         {
-            values.Path("DistributionId", request.DistributionId);
-            values.Path("Id", request.Id);
+            values.Under(request.Target.Owner, "invalidation/{Id}");
+            values.Path("Id", request.Target.Id);
         }
 
-        protected override void ReadResult(XmlReader reader, GetInvalidationResponse response) =>
-            response.Invalidation = ReadInvalidation(reader, new DistributionInvalidation());
+        protected override void ReadResult(XmlReader reader, GetInvalidationRequest request, GetInvalidationResponse response) =>
+            response.Invalidation = ReadInvalidation(reader, Invalidation.Of(request.Target.Owner));
 
-        /// <summary>The Invalidation element, also the result of the distribution-tenant form.</summary>
-        internal static T ReadInvalidation<T>(XmlReader reader, T invalidation) where T : Invalidation =>
+        /// <summary>The Invalidation element, which CreateInvalidation answers too.</summary>
+        internal static Invalidation ReadInvalidation(XmlReader reader, Invalidation invalidation) =>
             ReadChildElements(reader, invalidation, static (xml, name, read) =>
             {
                 switch (name)

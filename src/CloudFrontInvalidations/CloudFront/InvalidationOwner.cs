@@ -1,32 +1,26 @@
-using System;
-
 namespace CloudFrontInvalidations.CloudFront
 {
-    /// <summary>Whose invalidations: a distribution (ListInvalidations, GetInvalidation) or a distribution tenant (their tenant forms).</summary>
-    internal sealed class InvalidationOwner : IEquatable<InvalidationOwner>
+    /// <summary>
+    /// Whose invalidations: a distribution or a distribution tenant. Every invalidation operation has one form for
+    /// each, differing only in the URI and the operation's name, so the owner decides both.
+    /// </summary>
+    internal sealed record InvalidationOwner(string Id, bool IsTenant)
     {
-        private InvalidationOwner(string id, bool isTenant)
-        {
-            Id = id;
-            IsTenant = isTenant;
-        }
+        internal static InvalidationOwner Distribution(string id) => new InvalidationOwner(id, IsTenant: false);
+        internal static InvalidationOwner Tenant(string id) => new InvalidationOwner(id, IsTenant: true);
 
-        internal static InvalidationOwner Distribution(string id) => new InvalidationOwner(id, isTenant: false);
-        internal static InvalidationOwner Tenant(string id) => new InvalidationOwner(id, isTenant: true);
-
-        internal string Id { get; }
-        internal bool IsTenant { get; }
         /// <summary>"distribution" or "distribution tenant".</summary>
         internal string Kind => IsTenant ? "distribution tenant" : "distribution";
 
+        /// <summary>The URI of the owner below the API version: "distribution/{OwnerId}" with <see cref="IdLabel"/> to fill.</summary>
+        internal string UriTemplate => IsTenant ? "distribution-tenant/{" + IdLabel + "}" : "distribution/{" + IdLabel + "}";
+
+        internal const string IdLabel = "OwnerId";
+
+        /// <summary>The API's name for an operation on this owner: "ListInvalidations" or "ListInvalidationsForDistributionTenant".</summary>
+        internal string OperationName(string distributionForm) => IsTenant ? distributionForm + "ForDistributionTenant" : distributionForm;
+
         /// <summary>"distribution 'E1'", as messages name it.</summary>
         public override string ToString() => $"{Kind} '{Id}'";
-
-        public bool Equals(InvalidationOwner? other) =>
-            other != null && IsTenant == other.IsTenant && string.Equals(Id, other.Id, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => Equals(obj as InvalidationOwner);
-
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id) * 2 + (IsTenant ? 1 : 0);
     }
 }

@@ -1,22 +1,59 @@
+using System.Collections.Generic;
 using System.Xml;
+using Amazon.Runtime;
 using static CloudFrontInvalidations.CloudFront.XmlElements;
 
 namespace CloudFrontInvalidations.CloudFront
 {
+    // The subset of AWSSDK.CloudFront's ListDistributions shapes that the module reads, with the same member names.
+
+    /// <summary>Input of the ListDistributions operation.</summary>
+    internal sealed class ListDistributionsRequest : CloudFrontRequest
+    {
+        public string? Marker { get; set; }
+        public int? MaxItems { get; set; }
+
+        internal override string OperationName => "ListDistributions";
+    }
+
+    /// <summary>Output of the ListDistributions operation.</summary>
+    internal sealed class ListDistributionsResponse : AmazonWebServiceResponse
+    {
+        public DistributionList? DistributionList { get; set; }
+    }
+
+    /// <summary>One page of the account's distributions.</summary>
+    internal sealed class DistributionList
+    {
+        public string? Marker { get; set; }
+        public string? NextMarker { get; set; }
+        public bool? IsTruncated { get; set; }
+        public List<DistributionSummary>? Items { get; set; }
+    }
+
+    /// <summary>A distribution as ListDistributions describes it (the members completion shows).</summary>
+    internal sealed class DistributionSummary
+    {
+        public string? Id { get; set; }
+        public string? DomainName { get; set; }
+        public string? Comment { get; set; }
+    }
+
     /// <summary>ListDistributions: <c>GET /2020-05-31/distribution?Marker&amp;MaxItems</c>, keeping what the module uses.</summary>
     internal sealed class ListDistributionsOperation : RestXmlOperation<ListDistributionsRequest, ListDistributionsResponse>
     {
         internal static readonly ListDistributionsOperation Instance = new ListDistributionsOperation();
 
-        private ListDistributionsOperation() : base("distribution", "DistributionList") { }
+        private ListDistributionsOperation() : base("GET", "DistributionList") { }
 
         protected override void Bind(ListDistributionsRequest request, HttpRequestValues values)
         {
+            values.Uri("distribution");
             values.Query("Marker", request.Marker);
             values.Query("MaxItems", request.MaxItems);
         }
 
-        protected override void ReadResult(XmlReader reader, ListDistributionsResponse response) =>
+        protected override void ReadResult(XmlReader reader, ListDistributionsRequest request, ListDistributionsResponse response) =>
             response.DistributionList = ReadChildElements(reader, new DistributionList(), static (xml, name, list) =>
             {
                 switch (name)

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Net;
+using System.Text;
 using System.Xml;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -10,71 +12,75 @@ using Amazon.Util;
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
-    /// One CloudFront REST-XML operation on AWSSDK.Core's runtime: a URI template under the API version, the
-    /// request's path and query values, and a reader for the result element. Marshalling, streamed reading
-    /// and error bodies becoming typed exceptions are shared here, so an operation is one small subclass.
+    /// One CloudFront REST-XML operation on AWSSDK.Core's runtime: its method, a URI under the API version (for an
+    /// invalidation operation, under the owner's: <see cref="HttpRequestValues.Under"/>), the query or an XML body,
+    /// and a reader for the result element. Marshalling, streamed reading and error bodies becoming typed exceptions
+    /// are shared here, so an operation is one small subclass with its request and response shapes.
     /// </summary>
     /// <remarks>
     /// Success bodies are read with a plain forward-only <see cref="XmlReader"/> over the response stream, not
     /// through the SDK context's own Read/TestExpression: the context rebuilds its whole element path as a
     /// string on every node, which made unmarshalling the largest part of the client's time per page
-    /// (bench/results.md). Error bodies are rare and keep the SDK's error unmarshaller.
+    /// (bench/results.md). Error bodies are rare and keep the SDK's error unmarshaller. Any 2xx status is a success.
     /// </remarks>
     internal abstract class RestXmlOperation<TRequest, TResponse> : IMarshaller<IRequest, AmazonWebServiceRequest>
-        where TRequest : AmazonWebServiceRequest
+        where TRequest : CloudFrontRequest
         where TResponse : AmazonWebServiceResponse, new()
     {
-        private readonly string _resourcePath;
+        private const string XmlNamespace = "http://cloudfront.amazonaws.com/doc/" + CloudFrontConfig.ApiVersion + "/";
+
+        private readonly string _httpMethod;
         private readonly string _resultElement;
 
-        /// <param name="uriTemplate">Below /2020-05-31/, with {Name} path labels: "distribution/{DistributionId}/invalidation".</param>
+        /// <param name="httpMethod">"GET", "POST".</param>
         /// <param name="resultElement">The root element of a success body: "InvalidationList".</param>
-        protected RestXmlOperation(string uriTemplate, string resultElement)
+        protected RestXmlOperation(string httpMethod, string resultElement)
         {
-            _resourcePath = "/" + CloudFrontConfig.ApiVersion + "/" + uriTemplate;
+            _httpMethod = httpMethod;
             _resultElement = resultElement;
-            Unmarshaller = new ResultUnmarshaller(this);
         }
 
-        internal ResponseUnmarshaller Unmarshaller { get; }
-
-        /// <summary>Fills the URI template's labels and the query string from the request.</summary>
+        /// <summary>Sets the URI, fills its labels, and adds the query string or the body.</summary>
         protected abstract void Bind(TRequest request, HttpRequestValues values);
 
-        /// <summary>Reads the result element the reader is on into the response.</summary>
-        protected abstract void ReadResult(XmlReader reader, TResponse response);
+        /// <summary>Reads the result element the reader is on into the response to this request.</summary>
+        protected abstract void ReadResult(XmlReader reader, TRequest request, TResponse response);
 
-        /// <summary>The XML body of an operation that sends one (then it is a POST); null for a GET.</summary>
-        protected virtual byte[]? Body(TRequest request) => null;
-
-        /// <summary>Reads what an operation's answer carries in its headers (CreateInvalidation's Location).</summary>
+        /// <summary>Reads what an operation's answer carries in its headers (CreateInvalidation's Location), before its body.</summary>
         protected virtual void ReadHeaders(IWebResponseData answer, TResponse response) { }
+
+        /// <summary>The reader of the answer to one request: what is read may depend on it (the owner's id, its type).</summary>
+        internal ResponseUnmarshaller UnmarshallerFor(TRequest request) => new ResultUnmarshaller(this, request);
 
         public IRequest Marshall(AmazonWebServiceRequest input)
         {
-            var body = Body((TRequest)input);
             var request = new DefaultRequest(input, CloudFrontConfig.ServiceName)
             {
-                HttpMethod = body == null ? "GET" : "POST",
-                ResourcePath = _resourcePath,
+                HttpMethod = _httpMethod,
                 UseQueryString = true,
             };
-            if (body != null)
-            {
-                // Marshalled once: every retry of the SDK sends these same bytes.
-                request.Content = body;
-                request.Headers[HeaderKeys.ContentTypeHeader] = "application/xml";
-            }
             Bind((TRequest)input, new HttpRequestValues(request));
+            if (string.IsNullOrEmpty(request.ResourcePath))
+                throw new InvalidOperationException($"{GetType().Name}.Bind set no URI.");
             return request;
         }
 
-        /// <summary>The path labels and query parameters of one request; the SDK URL-encodes every value.</summary>
+        /// <summary>The URI, its path labels, the query parameters and the body of one request; the SDK URL-encodes every value.</summary>
         internal readonly struct HttpRequestValues
         {
             private readonly IRequest _request;
 
             internal HttpRequestValues(IRequest request) => _request = request;
+
+            /// <param name="uriTemplate">Below /2020-05-31/, with {Name} labels that <see cref="Path"/> fills: "distribution".</param>
+            internal void Uri(string uriTemplate) => _request.ResourcePath = "/" + CloudFrontConfig.ApiVersion + "/" + uriTemplate;
+
+            /// <summary>A URI below the owner's ("invalidation/{Id}"): the distribution's, or the tenant's for a tenant.</summary>
+            internal void Under(InvalidationOwner owner, string uriTemplate)
+            {
+                Uri(owner.UriTemplate + "/" + uriTemplate);
+                Path(InvalidationOwner.IdLabel, owner.Id);
+            }
 
             /// <exception cref="ArgumentException">The value is empty: the URI would name another resource.</exception>
             internal void Path(string label, string? value)
@@ -91,13 +97,36 @@ namespace CloudFrontInvalidations.CloudFront
 
             internal void Query(string name, int? value) =>
                 Query(name, value?.ToString(CultureInfo.InvariantCulture));
+
+            /// <summary>
+            /// The body: one <paramref name="rootElement"/> in CloudFront's namespace, whose content
+            /// <paramref name="writeContent"/> writes; elements written without a namespace inherit CloudFront's.
+            /// </summary>
+            internal void XmlBody(string rootElement, Action<XmlWriter> writeContent)
+            {
+                var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
+                using var content = new MemoryStream();
+                using (var writer = XmlWriter.Create(content, settings))
+                {
+                    writer.WriteStartElement(rootElement, XmlNamespace);
+                    writeContent(writer);
+                    writer.WriteEndElement();
+                }
+                _request.Content = content.ToArray();
+                _request.Headers["Content-Type"] = "application/xml";
+            }
         }
 
         private sealed class ResultUnmarshaller : XmlResponseUnmarshaller
         {
             private readonly RestXmlOperation<TRequest, TResponse> _operation;
+            private readonly TRequest _request;
 
-            internal ResultUnmarshaller(RestXmlOperation<TRequest, TResponse> operation) => _operation = operation;
+            internal ResultUnmarshaller(RestXmlOperation<TRequest, TResponse> operation, TRequest request)
+            {
+                _operation = operation;
+                _request = request;
+            }
 
             /// <summary>An empty body or another root element leaves the response's result unset.</summary>
             public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context)
@@ -109,7 +138,7 @@ namespace CloudFrontInvalidations.CloudFront
                 try
                 {
                     if (reader.MoveToContent() == XmlNodeType.Element && reader.LocalName == _operation._resultElement)
-                        _operation.ReadResult(reader, response);
+                        _operation.ReadResult(reader, _request, response);
                 }
                 catch (Exception unreadable) when (unreadable is XmlException || unreadable is UnreadableElementException)
                 {

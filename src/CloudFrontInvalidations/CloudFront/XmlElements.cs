@@ -62,16 +62,8 @@ namespace CloudFrontInvalidations.CloudFront
                 if (name == list.ItemName) (list.Items ??= new List<T>()).Add(list.ReadItem(xml));
             }).Items;
 
-        private sealed class ItemList<T>
+        private sealed record ItemList<T>(string ItemName, Func<XmlReader, T> ReadItem)
         {
-            internal ItemList(string itemName, Func<XmlReader, T> readItem)
-            {
-                ItemName = itemName;
-                ReadItem = readItem;
-            }
-
-            internal string ItemName { get; }
-            internal Func<XmlReader, T> ReadItem { get; }
             internal List<T>? Items { get; set; }
         }
 

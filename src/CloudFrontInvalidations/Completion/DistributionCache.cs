@@ -55,16 +55,6 @@ namespace CloudFrontInvalidations.Completion
             }
         }
 
-        private sealed class Entry
-        {
-            public Entry(IReadOnlyList<DistributionSummary> distributions, DateTime expiresUtc)
-            {
-                Distributions = distributions;
-                ExpiresUtc = expiresUtc;
-            }
-
-            public IReadOnlyList<DistributionSummary> Distributions { get; }
-            public DateTime ExpiresUtc { get; }
-        }
+        private sealed record Entry(IReadOnlyList<DistributionSummary> Distributions, DateTime ExpiresUtc);
     }
 }

@@ -230,36 +230,4 @@ namespace CloudFrontInvalidations.Concurrency
             }
         }
     }
-
-    /// <summary>One thing <see cref="OrderedFanOut{TInput,TResult}.Drain"/> hands back.</summary>
-    internal readonly struct Delivery<TInput, TResult>
-    {
-        private Delivery(DeliveryKind kind, TInput input, TResult result, Exception? failure)
-        {
-            Kind = kind;
-            Input = input;
-            Result = result;
-            Failure = failure;
-        }
-
-        internal DeliveryKind Kind { get; }
-        internal TInput Input { get; }
-        /// <summary>Set for <see cref="DeliveryKind.Result"/>.</summary>
-        internal TResult Result { get; }
-        /// <summary>Set for <see cref="DeliveryKind.Failed"/>: the unit's failure, after the results it delivered.</summary>
-        internal Exception? Failure { get; }
-
-        internal static Delivery<TInput, TResult> Started(TInput input) => new Delivery<TInput, TResult>(DeliveryKind.Started, input, default!, null);
-        internal static Delivery<TInput, TResult> Of(TInput input, TResult result) => new Delivery<TInput, TResult>(DeliveryKind.Result, input, result, null);
-        internal static Delivery<TInput, TResult> Completed(TInput input) => new Delivery<TInput, TResult>(DeliveryKind.Completed, input, default!, null);
-        internal static Delivery<TInput, TResult> Failed(TInput input, Exception failure) => new Delivery<TInput, TResult>(DeliveryKind.Failed, input, default!, failure);
-    }
-
-    internal enum DeliveryKind
-    {
-        Started,
-        Result,
-        Completed,
-        Failed,
-    }
 }

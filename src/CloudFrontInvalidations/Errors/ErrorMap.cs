@@ -186,10 +186,7 @@ namespace CloudFrontInvalidations.Errors
 
         /// <summary>The ErrorRecord for a failure of one distribution's listing.</summary>
         public static ErrorRecord ToErrorRecord(Exception failure, string? distributionId) =>
-            ToErrorRecord(failure, distributionId == null ? ListingActivity : $"{ListingActivity} of distribution '{distributionId}'", distributionId);
-
-        /// <summary>What Get-CFInvalidationList does, as its failures' messages begin.</summary>
-        internal const string ListingActivity = "Listing invalidations";
+            ToErrorRecord(failure, distributionId == null ? ListingEngine.Activity : $"{ListingEngine.Activity} of distribution '{distributionId}'", distributionId);
 
         /// <summary>The ErrorRecord for a failure of one unit of work.</summary>
         /// <param name="activity">What failed, as the message begins: "Getting invalidation I1 of distribution 'E1'".</param>

@@ -7,19 +7,10 @@ namespace CloudFrontInvalidations.Listing
     /// [after, before) so that consecutive windows tile without overlap. Kinds as PowerShell users expect: a Local
     /// or Unspecified DateTime is local time, a Utc one is UTC; both are compared as instants.
     /// </summary>
-    internal sealed class CreationWindow
+    /// <param name="AfterUtc">Inclusive lower bound (UTC), or null.</param>
+    /// <param name="BeforeUtc">Exclusive upper bound (UTC), or null.</param>
+    internal sealed record CreationWindow(DateTime? AfterUtc, DateTime? BeforeUtc)
     {
-        private CreationWindow(DateTime? afterUtc, DateTime? beforeUtc)
-        {
-            AfterUtc = afterUtc;
-            BeforeUtc = beforeUtc;
-        }
-
-        /// <summary>Inclusive lower bound (UTC), or null.</summary>
-        internal DateTime? AfterUtc { get; }
-        /// <summary>Exclusive upper bound (UTC), or null.</summary>
-        internal DateTime? BeforeUtc { get; }
-
         /// <summary>Null when neither bound is given (no window: every item).</summary>
         /// <exception cref="InvalidTimeWindowException">The window holds no instant.</exception>
         internal static CreationWindow? From(DateTime? createdAfter, DateTime? createdBefore)
@@ -44,20 +35,5 @@ namespace CloudFrontInvalidations.Listing
         /// a CreateTime says nothing about what follows, so it never stops a listing.
         /// </summary>
         internal bool IsOlder(DateTime? createTime) => createTime is DateTime time && time < AfterUtc;
-    }
-
-    /// <summary>-CreatedAfter is not before -CreatedBefore: the window holds no instant. Raised before any request.</summary>
-    public sealed class InvalidTimeWindowException : ArgumentException
-    {
-        internal InvalidTimeWindowException(DateTime afterUtc, DateTime beforeUtc)
-            : base($"-CreatedAfter ({afterUtc:yyyy-MM-ddTHH:mm:ss.fffZ}) must be earlier than -CreatedBefore ({beforeUtc:yyyy-MM-ddTHH:mm:ss.fffZ}): " +
-                   "the window [CreatedAfter, CreatedBefore) holds no instant.")
-        {
-            CreatedAfterUtc = afterUtc;
-            CreatedBeforeUtc = beforeUtc;
-        }
-
-        public DateTime CreatedAfterUtc { get; }
-        public DateTime CreatedBeforeUtc { get; }
     }
 }

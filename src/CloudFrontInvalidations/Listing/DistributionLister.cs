@@ -23,7 +23,7 @@ namespace CloudFrontInvalidations.Listing
             var listing = new MarkerListing<ListDistributionsResponse, DistributionSummary>("ListDistributions", Target,
                 (marker, token) => _listDistributions(new ListDistributionsRequest { Marker = marker, MaxItems = options.PageSize }, token),
                 response => response.DistributionList is DistributionList list
-                    ? new PageContents<DistributionSummary>(list.IsTruncated, list.NextMarker, list.Items)
+                    ? (list.IsTruncated, list.NextMarker, list.Items)
                     : null,
                 item => item.Id, "DistributionList", "DistributionSummary");
             return MarkerPager.ListPages(listing, options, cancellationToken);

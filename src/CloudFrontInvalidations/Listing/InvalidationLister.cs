@@ -1,59 +1,40 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
-    /// A distribution's or a distribution tenant's invalidations, page by page, newest first, each item stamped
-    /// with its owner; with a <see cref="CreationWindow"/>, only the items inside it, and no request after the
-    /// page that holds the first item older than the window.
+    /// A distribution's or a distribution tenant's invalidations, page by page, newest first; with a
+    /// <see cref="CreationWindow"/>, only the items inside it, and no request after the page that holds the first
+    /// item older than the window.
     /// </summary>
     internal sealed class InvalidationLister
     {
         private readonly Operation<ListInvalidationsRequest, ListInvalidationsResponse> _listInvalidations;
-        private readonly Operation<ListInvalidationsForDistributionTenantRequest, ListInvalidationsResponse> _listTenantInvalidations;
 
-        internal InvalidationLister(Operation<ListInvalidationsRequest, ListInvalidationsResponse> listInvalidations,
-            Operation<ListInvalidationsForDistributionTenantRequest, ListInvalidationsResponse> listTenantInvalidations)
-        {
+        internal InvalidationLister(Operation<ListInvalidationsRequest, ListInvalidationsResponse> listInvalidations) =>
             _listInvalidations = listInvalidations;
-            _listTenantInvalidations = listTenantInvalidations;
-        }
 
         internal IEnumerable<ListedPage<ListInvalidationsResponse, InvalidationSummary>> ListPages(InvalidationOwner owner,
             ListingOptions options, CancellationToken cancellationToken)
         {
-            Func<string?, CancellationToken, Task<ListInvalidationsResponse>> requestPage = owner.IsTenant
-                ? (marker, token) => _listTenantInvalidations(
-                    new ListInvalidationsForDistributionTenantRequest { Id = owner.Id, Marker = marker, MaxItems = options.PageSize }, token)
-                : (marker, token) => _listInvalidations(
-                    new ListInvalidationsRequest { DistributionId = owner.Id, Marker = marker, MaxItems = options.PageSize }, token);
             var listing = new MarkerListing<ListInvalidationsResponse, InvalidationSummary>(
-                owner.IsTenant ? "ListInvalidationsForDistributionTenant" : "ListInvalidations", owner.Id, requestPage,
-                response => Contents(response, owner), item => item.Id, "InvalidationList", "InvalidationSummary");
+                new ListInvalidationsRequest(owner).OperationName, owner.Id,
+                (marker, token) => _listInvalidations(new ListInvalidationsRequest(owner) { Marker = marker, MaxItems = options.PageSize }, token),
+                response => response.InvalidationList is InvalidationList list ? (list.IsTruncated, list.NextMarker, list.Items) : null,
+                item => item.Id, "InvalidationList", "InvalidationSummary");
             var pages = MarkerPager.ListPages(listing, options, cancellationToken);
             return options.Created is CreationWindow window ? Within(window, pages) : pages;
         }
 
-        private static PageContents<InvalidationSummary>? Contents(ListInvalidationsResponse response, InvalidationOwner owner)
-        {
-            var list = response.InvalidationList;
-            if (list == null) return null;
-            // Not on the wire: the item carries it so the pipeline can tell distributions and tenants apart.
-            if (list.Items != null)
-            {
-                foreach (var item in list.Items)
-                {
-                    if (owner.IsTenant) item.DistributionTenantId = owner.Id;
-                    else item.DistributionId = owner.Id;
-                }
-            }
-            return new PageContents<InvalidationSummary>(list.IsTruncated, list.NextMarker, list.Items);
-        }
+        /// <summary>What is in progress on the owner now: every page, read to the end.</summary>
+        internal IEnumerable<InvalidationTarget> InProgress(InvalidationOwner owner, CancellationToken cancellationToken) =>
+            ListPages(owner, new ListingOptions(), cancellationToken)
+                .SelectMany(page => page.Items)
+                .Where(item => item.Status != Invalidation.CompletedStatus)
+                .Select(item => new InvalidationTarget(owner, item.Id!));
 
         /// <summary>
         /// The pages narrowed to the window. The service lists newest first ("decreasing order from most recent to
@@ -71,7 +52,7 @@ namespace CloudFrontInvalidations.Listing
                 var list = page.Response.InvalidationList!;
                 list.Items = inside;
                 list.Quantity = inside.Count;
-                yield return page.Narrowed(inside, windowEnded: reachedOlder);
+                yield return page with { Items = inside, IsTruncated = page.IsTruncated && !reachedOlder };
                 if (reachedOlder) yield break;
             }
         }

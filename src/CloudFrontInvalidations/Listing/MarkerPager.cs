@@ -2,58 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace CloudFrontInvalidations.Listing
 {
-    /// <summary>One call of a wire operation; the client's methods and test scripts both fit.</summary>
-    internal delegate Task<TResponse> Operation<in TRequest, TResponse>(TRequest request, CancellationToken cancellationToken);
-
-    /// <summary>What the pager must know of one Marker → NextMarker listing (ListInvalidations, ListDistributions, ...).</summary>
-    internal sealed class MarkerListing<TResponse, TItem>
-    {
-        /// <param name="operation">The API's name for the operation (ListInvalidations), for reports.</param>
-        /// <param name="target">What is listed, for errors: a distribution id, a tenant id, "the account".</param>
-        /// <param name="requestPage">Sends the request for the page after a marker (null: the first page).</param>
-        /// <param name="readPage">The page's list element; null when the response lacks it.</param>
-        /// <param name="idOf">An item's id: every item must have one, and the last one delivered is where to resume.</param>
-        /// <param name="listElement">The list element's name, and its items', for what a broken response lacks.</param>
-        internal MarkerListing(string operation, string target, Func<string?, CancellationToken, Task<TResponse>> requestPage,
-            Func<TResponse, PageContents<TItem>?> readPage, Func<TItem, string?> idOf, string listElement, string itemElement)
-        {
-            Operation = operation;
-            Target = target;
-            RequestPage = requestPage;
-            ReadPage = readPage;
-            IdOf = idOf;
-            ListElement = listElement;
-            ItemElement = itemElement;
-        }
-
-        internal string Operation { get; }
-        internal string Target { get; }
-        internal Func<string?, CancellationToken, Task<TResponse>> RequestPage { get; }
-        internal Func<TResponse, PageContents<TItem>?> ReadPage { get; }
-        internal Func<TItem, string?> IdOf { get; }
-        internal string ListElement { get; }
-        internal string ItemElement { get; }
-    }
-
-    /// <summary>The paging members of a list element.</summary>
-    internal sealed class PageContents<TItem>
-    {
-        internal PageContents(bool? isTruncated, string? nextMarker, IReadOnlyList<TItem>? items)
-        {
-            IsTruncated = isTruncated == true;
-            NextMarker = nextMarker;
-            Items = items ?? Array.Empty<TItem>();
-        }
-
-        internal bool IsTruncated { get; }
-        internal string? NextMarker { get; }
-        internal IReadOnlyList<TItem> Items { get; }
-    }
-
     /// <summary>
     /// The one Marker → NextMarker loop, with its guards: a NextMarker already sent, a truncated page without
     /// NextMarker, a response without its list or an item without an id each stop the listing with
@@ -105,14 +56,16 @@ namespace CloudFrontInvalidations.Listing
                 throw new ListingInterruptedException(listing.Target, delivered.LastId, delivered.Count, failure);
             }
 
-            var contents = listing.ReadPage(response) ?? throw delivered.Violation(ListingViolation.IncompleteResponse,
+            var (isTruncated, nextMarker, items) = listing.ReadPage(response) ?? throw delivered.Violation(ListingViolation.IncompleteResponse,
                 $"The response has no {listing.ListElement} element.");
-            foreach (var item in contents.Items)
+            items ??= Array.Empty<TItem>();
+            foreach (var item in items)
             {
                 if (string.IsNullOrEmpty(listing.IdOf(item)))
                     throw delivered.Violation(ListingViolation.IncompleteResponse, $"The response has a {listing.ItemElement} without an Id.");
             }
-            return new ListedPage<TResponse, TItem>(listing.Operation, listing.Target, pageNumber, marker, response, contents, stopwatch.Elapsed);
+            return new ListedPage<TResponse, TItem>(listing.Operation, listing.Target, pageNumber, marker, response, items,
+                isTruncated == true, nextMarker, stopwatch.Elapsed);
         }
 
         /// <summary>What has been delivered so far, so a failure can say where to resume.</summary>

@@ -6,15 +6,6 @@ using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
 {
-    /// <summary>Where and how to call: the resolved region, the endpoint override, the timeout.</summary>
-    internal sealed class ClientSettings
-    {
-        public string? Region { get; set; }
-        public string? EndpointUrl { get; set; }
-        /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
-        public TimeSpan? Timeout { get; set; }
-    }
-
     /// <summary>Turns the common parameters into one configured client.</summary>
     internal static class ClientFactory
     {

@@ -6,19 +6,6 @@ using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Session
 {
-    /// <summary>Credentials and a description of where they came from (for -Verbose and errors).</summary>
-    internal sealed class ResolvedCredentials
-    {
-        public ResolvedCredentials(AWSCredentials credentials, string source)
-        {
-            Credentials = credentials;
-            Source = source;
-        }
-
-        public AWSCredentials Credentials { get; }
-        public string Source { get; }
-    }
-
     /// <summary>
     /// Picks the credentials for one invocation. Precedence, first match wins (AWS.Tools' parameters first,
     /// then the AWS CLI / boto3 order):

@@ -6,22 +6,6 @@ using CloudFrontInvalidations.Concurrency;
 
 namespace CloudFrontInvalidations.Waiting
 {
-    /// <summary>How long and how often a wait polls, and how many polls run at once.</summary>
-    internal sealed class WaitOptions
-    {
-        internal WaitOptions(TimeSpan pollInterval, TimeSpan timeout, int throttleLimit)
-        {
-            PollInterval = pollInterval;
-            Timeout = timeout;
-            ThrottleLimit = throttleLimit;
-        }
-
-        internal TimeSpan PollInterval { get; }
-        /// <summary>For the whole wait, from its start.</summary>
-        internal TimeSpan Timeout { get; }
-        internal int ThrottleLimit { get; }
-    }
-
     /// <summary>
     /// Waits until invalidations are Completed, in rounds: each round gets every invalidation still pending (at most
     /// ThrottleLimit requests at once, through <see cref="OrderedFanOut{TInput,TResult}"/>), reports those now

@@ -4,16 +4,6 @@ using System.Threading;
 
 namespace CloudFrontInvalidations.Waiting
 {
-    /// <summary>The time a wait measures and sleeps on; xunit scripts it.</summary>
-    internal interface IWaitClock
-    {
-        /// <summary>Time since the wait began.</summary>
-        TimeSpan Elapsed { get; }
-
-        /// <summary>Sleeps; returns at once when the token is cancelled (then throws OperationCanceledException).</summary>
-        void Delay(TimeSpan duration, CancellationToken cancellationToken);
-    }
-
     /// <summary>The real clock: a monotonic stopwatch, and a sleep that Ctrl+C ends at once.</summary>
     internal sealed class StopwatchWaitClock : IWaitClock
     {

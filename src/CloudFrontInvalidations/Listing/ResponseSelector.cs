@@ -6,7 +6,7 @@ using System.Reflection;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Session;
 
-namespace CloudFrontInvalidations.Commands
+namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
     /// AWS.Tools' -Select: what to write for each response. For ListInvalidations, "InvalidationList.Items"
@@ -65,6 +65,19 @@ namespace CloudFrontInvalidations.Commands
             }
             return new ResponseSelector(path.ToArray(), null);
         }
+
+        /// <summary>
+        /// For "^Name": that parameter's value for one listing, as it was bound for its input ("^DistributionId" is
+        /// this input's id, not the whole array bound; null for a tenant's listing).
+        /// </summary>
+        public object? ParameterValue(InvalidationOwner owner, ListingOptions options) => ParameterName switch
+        {
+            "DistributionId" => owner.IsTenant ? null : owner.Id,
+            "DistributionTenantId" => owner.IsTenant ? owner.Id : null,
+            "Marker" => options.StartMarker,
+            "MaxItem" => options.PageSize,
+            _ => null,
+        };
 
         /// <summary>The objects to write for one response (nothing for a "^Name" selector).</summary>
         public IEnumerable<object> Select(object response)

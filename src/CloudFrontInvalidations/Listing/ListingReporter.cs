@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Management.Automation;
 using Amazon.Runtime;
 using CloudFrontInvalidations.CloudFront;
-using CloudFrontInvalidations.Listing;
 
-namespace CloudFrontInvalidations.Reporting
+namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
     /// Progress, verbose and debug reporting of listings, one after another in output order (the fan-out hands
@@ -19,7 +17,7 @@ namespace CloudFrontInvalidations.Reporting
         private const int OverallActivityId = 1;
         private const int ProgressActivityId = 2;
 
-        private readonly IListingOutput _output;
+        private readonly Action<ListingEvent> _emit;
         // Attempts fail on SDK threads; they are written from the pipeline thread at the next report.
         private readonly ConcurrentQueue<RequestAttempt> _failedAttempts = new ConcurrentQueue<RequestAttempt>();
         private InvalidationOwner? _owner;
@@ -32,10 +30,8 @@ namespace CloudFrontInvalidations.Reporting
         private long _itemsOverall;
         private bool _overallShown;
 
-        internal ListingReporter(IListingOutput output)
-        {
-            _output = output;
-        }
+        /// <param name="emit">Takes each report, in order, on the caller's thread.</param>
+        internal ListingReporter(Action<ListingEvent> emit) => _emit = emit;
 
         /// <summary>Thread-safe: hand it to <see cref="CloudFrontClient.AttemptFailed"/>.</summary>
         internal void RecordFailedAttempt(RequestAttempt attempt) => _failedAttempts.Enqueue(attempt);
@@ -56,12 +52,12 @@ namespace CloudFrontInvalidations.Reporting
             WriteFailedAttempts();
             _itemsSoFar += page.Items.Count;
             _itemsOverall += page.Items.Count;
-            _output.WriteVerbose(DescribeRequest(page, "invalidations"));
+            _emit(ListingEvent.Verbose(DescribeRequest(page, "invalidations")));
 
             // A single page (or -NoAutoIteration) is over before progress could help anyone.
             if (!_options.AutoIterate || !(page.IsTruncated || _progressShown)) return;
-            _output.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, string.Format(CultureInfo.InvariantCulture,
-                "{0} page(s), {1} invalidations so far", page.PageNumber, _itemsSoFar)) { ParentActivityId = ParentId });
+            _emit(ListingEvent.Progressed(new ListingProgress(ProgressActivityId, Activity, string.Format(CultureInfo.InvariantCulture,
+                "{0} page(s), {1} invalidations so far", page.PageNumber, _itemsSoFar), ParentId)));
             _progressShown = true;
         }
 
@@ -69,7 +65,7 @@ namespace CloudFrontInvalidations.Reporting
         internal void DistributionPageReceived<TItem>(ListedPage<ListDistributionsResponse, TItem> page)
         {
             WriteFailedAttempts();
-            _output.WriteVerbose(DescribeRequest(page, "distributions", pageSize: null));
+            _emit(ListingEvent.Verbose(DescribeRequest(page, "distributions", pageSize: null)));
         }
 
         /// <summary>Call when the listing ends, whether it finished or failed.</summary>
@@ -79,17 +75,15 @@ namespace CloudFrontInvalidations.Reporting
             _listingsDone++;
             if (_progressShown)
             {
-                _output.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, "Done")
-                    { RecordType = ProgressRecordType.Completed, ParentActivityId = ParentId });
+                _emit(ListingEvent.Progressed(new ListingProgress(ProgressActivityId, Activity, "Done", ParentId, Completed: true)));
                 _progressShown = false;
             }
             // One listing needs no overall line; a pipeline's total is unknown, so any count there says something.
             if (_listingsTotal == 1) return;
             var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} done, {2} invalidations so far",
                 _listingsDone, _listingsTotal?.ToString(CultureInfo.InvariantCulture) ?? "?", _itemsOverall);
-            var record = new ProgressRecord(OverallActivityId, OverallActivity, status);
-            if (_listingsTotal is int total && total > 0) record.PercentComplete = Math.Min(100, _listingsDone * 100 / total);
-            _output.WriteProgress(record);
+            var percent = _listingsTotal is int total && total > 0 ? Math.Min(100, _listingsDone * 100 / total) : -1;
+            _emit(ListingEvent.Progressed(new ListingProgress(OverallActivityId, OverallActivity, status, PercentComplete: percent)));
             _overallShown = true;
         }
 
@@ -98,7 +92,7 @@ namespace CloudFrontInvalidations.Reporting
         {
             WriteFailedAttempts();
             if (!_overallShown) return;
-            _output.WriteProgress(new ProgressRecord(OverallActivityId, OverallActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            _emit(ListingEvent.Progressed(new ListingProgress(OverallActivityId, OverallActivity, "Done", Completed: true)));
             _overallShown = false;
         }
 
@@ -125,7 +119,7 @@ namespace CloudFrontInvalidations.Reporting
 
         private void WriteFailedAttempts()
         {
-            while (_failedAttempts.TryDequeue(out var attempt)) _output.WriteDebug(attempt.ToString());
+            while (_failedAttempts.TryDequeue(out var attempt)) _emit(ListingEvent.Debug(attempt.ToString()));
         }
     }
 }

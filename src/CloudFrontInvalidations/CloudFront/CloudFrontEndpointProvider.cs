@@ -48,22 +48,4 @@ namespace CloudFrontInvalidations.CloudFront
             return new PropertyBag { ["authSchemes"] = new List<object> { sigV4 } };
         }
     }
-
-    /// <summary>Pipeline handler that feeds the client's configuration to the endpoint provider.</summary>
-    internal sealed class CloudFrontEndpointResolver : BaseEndpointResolver
-    {
-        protected override EndpointParameters MapEndpointsParameters(IRequestContext requestContext) =>
-            ParametersFor((ClientConfig)requestContext.ClientConfig, requestContext.Request.AlternateEndpoint);
-
-        internal static EndpointParameters ParametersFor(ClientConfig config, RegionEndpoint? alternateEndpoint)
-        {
-            var parameters = new EndpointParameters();
-            parameters["Region"] = alternateEndpoint?.SystemName
-                ?? config.RegionEndpoint?.SystemName
-                ?? config.AuthenticationRegion
-                ?? CloudFrontEndpointProvider.GlobalSigningRegion;
-            parameters["Endpoint"] = config.ServiceURL;
-            return parameters;
-        }
-    }
 }

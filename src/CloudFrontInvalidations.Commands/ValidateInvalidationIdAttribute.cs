@@ -1,0 +1,8 @@
+namespace CloudFrontInvalidations.Commands
+{
+    internal sealed class ValidateInvalidationIdAttribute : ValidateCloudFrontIdAttribute
+    {
+        public ValidateInvalidationIdAttribute()
+            : base("invalidation id", @"\A[A-Za-z0-9]+\z", "ASCII letters and digits, such as I2J0I21PCUYOIK") { }
+    }
+}

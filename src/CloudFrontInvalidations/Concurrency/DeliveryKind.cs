@@ -1,0 +1,10 @@
+namespace CloudFrontInvalidations.Concurrency
+{
+    internal enum DeliveryKind
+    {
+        Started,
+        Result,
+        Completed,
+        Failed,
+    }
+}
