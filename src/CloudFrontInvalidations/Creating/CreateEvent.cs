@@ -5,33 +5,13 @@ using CloudFrontInvalidations.CloudFront;
 namespace CloudFrontInvalidations.Creating
 {
     /// <summary>One thing <see cref="InvalidationCreator.Create"/> reports, on the caller's thread.</summary>
-    internal sealed class CreateEvent
+    /// <param name="Batches">The batch the event is about; for <see cref="CreateEventKind.TimedOut"/>, every batch of the owner not sent.</param>
+    /// <param name="Refusals">How many times in a row CloudFront refused the owner's batch for capacity.</param>
+    /// <param name="Elapsed">Since the creation began.</param>
+    internal sealed record CreateEvent(CreateEventKind Kind, InvalidationOwner Owner, IReadOnlyList<PlannedBatch> Batches,
+        Invalidation? Invalidation, Exception? Failure, int Refusals, TimeSpan Elapsed, TimeSpan RetryIn)
     {
-        private CreateEvent(CreateEventKind kind, InvalidationOwner owner, IReadOnlyList<PlannedBatch> batches,
-            Invalidation? invalidation, Exception? failure, int refusals, TimeSpan elapsed, TimeSpan retryIn)
-        {
-            Kind = kind;
-            Owner = owner;
-            Batches = batches;
-            Invalidation = invalidation;
-            Failure = failure;
-            Refusals = refusals;
-            Elapsed = elapsed;
-            RetryIn = retryIn;
-        }
-
-        internal CreateEventKind Kind { get; }
-        internal InvalidationOwner Owner { get; }
-        /// <summary>The batch the event is about; for <see cref="CreateEventKind.TimedOut"/>, every batch of the owner not sent.</summary>
-        internal IReadOnlyList<PlannedBatch> Batches { get; }
         internal PlannedBatch Batch => Batches[0];
-        internal Invalidation? Invalidation { get; }
-        internal Exception? Failure { get; }
-        /// <summary>How many times in a row CloudFront refused the owner's batch for capacity.</summary>
-        internal int Refusals { get; }
-        /// <summary>Since the creation began.</summary>
-        internal TimeSpan Elapsed { get; }
-        internal TimeSpan RetryIn { get; }
 
         internal static CreateEvent Created(PlannedBatch batch, Invalidation invalidation, TimeSpan elapsed) =>
             new CreateEvent(CreateEventKind.Created, batch.Owner, new[] { batch }, invalidation, null, 0, elapsed, TimeSpan.Zero);

@@ -6,22 +6,10 @@ using CloudFrontInvalidations.CloudFront;
 namespace CloudFrontInvalidations.Creating
 {
     /// <summary>One CreateInvalidation to send: its owner, its paths as sent and its CallerReference, fixed before the first attempt.</summary>
-    internal sealed class PlannedBatch
+    internal sealed record PlannedBatch(InvalidationOwner Owner, IReadOnlyList<InvalidationPath> Paths, string CallerReference)
     {
-        internal PlannedBatch(InvalidationOwner owner, IReadOnlyList<InvalidationPath> paths, string callerReference)
-        {
-            Owner = owner;
-            Paths = paths;
-            CallerReference = callerReference;
-            Wildcards = paths.Count(path => path.Kind == PathKind.Wildcard);
-            Tags = paths.Count(path => path.Kind == PathKind.Tag);
-        }
-
-        internal InvalidationOwner Owner { get; }
-        internal IReadOnlyList<InvalidationPath> Paths { get; }
-        internal string CallerReference { get; }
-        internal int Wildcards { get; }
-        internal int Tags { get; }
+        internal int Wildcards => Paths.Count(path => path.Kind == PathKind.Wildcard);
+        internal int Tags => Paths.Count(path => path.Kind == PathKind.Tag);
 
         /// <summary>The paths as they go on the wire, in order.</summary>
         internal IReadOnlyList<string> SentPaths => Paths.Select(path => path.Sent).ToList();
