@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -25,8 +24,6 @@ namespace CloudFrontInvalidations.Commands
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionTenantSet })]
     public sealed class NewCFInvalidationCommand : AwsSessionCmdlet
     {
-        private const int PathsPreviewed = 5;
-        private const int CapacityActivityId = 3;
         private static readonly string[] SelectableParameters = { "DistributionId", "DistributionTenantId" };
 
         private readonly List<string?> _paths = new List<string?>();
@@ -121,57 +118,36 @@ namespace CloudFrontInvalidations.Commands
                 .Where(Approved).ToList();
             if (batches.Count == 0) return;
 
-            _client = Connect(null);
-            // Attempts fail on SDK threads; each is written (-Debug) from the pipeline thread with the next event.
-            var failedAttempts = new ConcurrentQueue<RequestAttempt>();
-            _client.AttemptFailed = failedAttempts.Enqueue;
+            var client = _client = Connect(null);
             var clock = new StopwatchWaitClock();
             var created = new List<(InvalidationTarget Target, Invalidation Invalidation)>();
-            var client = _client;
+            var writer = new CreateEventWriter(this, (target, invalidation) =>
+            {
+                created.Add((target, invalidation));
+                if (!Wait) WriteSelected(invalidation, target.Owner);
+            });
+            client.AttemptFailed = writer.RecordFailedAttempt;
             var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(
                 (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), clock);
-            WriteEvents(creator.Create(batches, new CreateOptions(TimeSpan.FromSeconds(TimeoutSec)), StoppingToken), createEvent =>
+            try
             {
-                if (createEvent.Kind == CreateEventKind.Created)
-                    created.Add((new InvalidationTarget(createEvent.Owner, createEvent.Invalidation!.Id!), createEvent.Invalidation));
-                while (failedAttempts.TryDequeue(out var attempt)) WriteDebug(attempt.ToString());
-                Write(createEvent);
-            });
-            WriteProgress(new ProgressRecord(CapacityActivityId, "Waiting for capacity", "Done") { RecordType = ProgressRecordType.Completed });
+                WriteEvents(creator.Create(batches, new CreateOptions(TimeSpan.FromSeconds(TimeoutSec)), StoppingToken), writer.Write);
+            }
+            finally
+            {
+                writer.Done();
+            }
             if (Wait && created.Count > 0 && !StoppingToken.IsCancellationRequested) WaitFor(client, created, clock);
         }
 
         /// <summary>-WhatIf says what the batch would send; -Confirm asks, unless -Force.</summary>
         private bool Approved(PlannedBatch batch)
         {
-            var preview = batch.Preview(PathsPreviewed);
+            var preview = batch.Preview(CreateEventWriter.PathsPreviewed);
             var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
                 ? ((SwitchParameter)bound).IsPresent : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
             if (Force && !whatIf) return true;
             return ShouldProcess(preview, $"Create an invalidation? {preview}", "New-CFInvalidation");
-        }
-
-        private void Write(CreateEvent createEvent)
-        {
-            var batch = createEvent.Batch;
-            switch (createEvent.Kind)
-            {
-                case CreateEventKind.Created:
-                    WriteVerbose($"Created {createEvent.Invalidation!.Id} ({createEvent.Invalidation.Status}): {batch.Preview(PathsPreviewed)}");
-                    if (!Wait) WriteSelected(createEvent.Invalidation, createEvent.Owner);
-                    break;
-                case CreateEventKind.Failed:
-                    WriteFailure(createEvent.Failure!, ErrorMap.ToErrorRecord(createEvent.Failure!, $"Creating an invalidation of {batch}", batch.Owner.Id));
-                    break;
-                case CreateEventKind.WaitingForCapacity:
-                    var status = $"CloudFront refused {batch} {createEvent.Refusals} time(s) in a row; next attempt in {createEvent.RetryIn.TotalSeconds:0} s";
-                    WriteVerbose($"Waiting for in-progress invalidations on {batch.Owner} to complete: {status}.");
-                    WriteProgress(new ProgressRecord(CapacityActivityId, $"Waiting for in-progress invalidations on {batch.Owner} to complete", status));
-                    break;
-                case CreateEventKind.TimedOut:
-                    WriteError(ErrorMap.ToErrorRecord(createEvent.Failure!, $"Creating invalidations of {createEvent.Owner}", createEvent.Owner.Id));
-                    break;
-            }
         }
 
         /// <summary>-Wait: the waiter of Wait-CFInvalidation, on the same clock, so -TimeoutSec bounds the whole call.</summary>
