@@ -15,7 +15,7 @@ BeforeAll {
         $response = Invoke-WebRequest @request
         [pscustomobject]@{
             Status   = [int] $response.StatusCode
-            Location = "$($response.Headers.Location)"
+            Location = if ($response.Headers.ContainsKey('Location')) { "$($response.Headers['Location'])" } else { '' }
             Body     = "$($response.Content)"
             Xml      = $(try { [xml] $response.Content } catch { $null })
         }

@@ -199,7 +199,7 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         $requests = Wait-SettledRequestLog -DistributionId ELOST | Where-Object operation -eq CreateInvalidation
         @($requests).Count | Should -Be 2
         $requests[0].fault | Should -Be "loseAnswer:$By"
-        $stored = Get-Created ELOST
+        $stored = @(Get-Created ELOST)
         $stored.Count | Should -Be 1
         $stored[0].Id | Should -Be $created.Id
         $stored[0].CallerReference | Should -Be $created.CallerReference
@@ -214,7 +214,7 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
 
         (Get-Creates ERETRY).status | Should -Be @(400, 503, 201)
         (Get-Creates ERETRY).fault | Should -Be @('throttle', 'serverError', $null)
-        $stored = Get-Created ERETRY
+        $stored = @(Get-Created ERETRY)
         $stored.Count | Should -Be 1
         $stored[0].Id | Should -Be $created.Id
     }
@@ -232,7 +232,7 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failures[0].Exception.CallerReference | Should -Be 'deploy-42'
         $failures[0].ErrorDetails.Message | Should -Match 'caller reference that was already used'
-        (Get-Created EREF).Count | Should -Be 1
+        @(Get-Created EREF).Count | Should -Be 1
     }
 
     It 'waits for capacity when too many invalidations are in progress, and submits once the batch fits' {
@@ -286,15 +286,15 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
     }
 
     It 'reports CloudFront''s refusal as <ErrorId> (<Category>)' -ForEach @(
-        @{ Fault = @{}; Target = 'ENOSUCHDIST'; ErrorId = 'NoSuchDistribution'; Category = 'ObjectNotFound' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'AccessDenied' }; ErrorId = 'AccessDenied'; Category = 'PermissionDenied' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'InvalidArgument' }; ErrorId = 'InvalidArgument'; Category = 'InvalidArgument' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'BatchTooLarge' }; ErrorId = 'BatchTooLarge'; Category = 'LimitsExceeded' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'InconsistentQuantities' }; ErrorId = 'InconsistentQuantities'; Category = 'InvalidArgument' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'MissingBody' }; ErrorId = 'MissingBody'; Category = 'InvalidArgument' }
+        @{ Fault = @{}; Distribution = 'ENOSUCHDIST'; ErrorId = 'NoSuchDistribution'; Category = 'ObjectNotFound' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'AccessDenied' }; Distribution = 'EREFUSED'; ErrorId = 'AccessDenied'; Category = 'PermissionDenied' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'InvalidArgument' }; Distribution = 'EREFUSED'; ErrorId = 'InvalidArgument'; Category = 'InvalidArgument' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'BatchTooLarge' }; Distribution = 'EREFUSED'; ErrorId = 'BatchTooLarge'; Category = 'LimitsExceeded' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'InconsistentQuantities' }; Distribution = 'EREFUSED'; ErrorId = 'InconsistentQuantities'; Category = 'InvalidArgument' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'MissingBody' }; Distribution = 'EREFUSED'; ErrorId = 'MissingBody'; Category = 'InvalidArgument' }
     ) {
         Reset-Distribution EREFUSED -Fault $Fault
-        $distribution = if ($Target) { $Target } else { 'EREFUSED' }
+        $distribution = $Distribution
 
         $out = New-CFInvalidation $distribution -Path '/a' -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
 
