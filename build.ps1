@@ -87,7 +87,7 @@ Add-Task Build @('Help') {
         Where-Object Name -NotIn (@('System.Management.Automation.dll') + $rootAssemblies) |
         Copy-Item -Destination "$ModuleOut/dependencies"
     Copy-Item "$Out/bin/$ModuleName.Commands/$ModuleName.Commands.dll", "$Out/bin/$ModuleName.Loader/$ModuleName.Loader.dll" -Destination $ModuleOut
-    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.format.ps1xml" -Destination $ModuleOut
+    Copy-Item $ManifestPath, "$Root/src/$ModuleName/$ModuleName.format.ps1xml", "$Root/src/$ModuleName/$ModuleName.types.ps1xml" -Destination $ModuleOut
     if (Test-Path "$Root/en-US") { Copy-Item -Recurse "$Root/en-US" -Destination $ModuleOut }
     Add-ReadyToRunImages $ModuleOut
     Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1") | Out-Null

@@ -5,6 +5,7 @@ using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
 using CloudFrontInvalidations.Errors;
+using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Commands
@@ -103,6 +104,47 @@ namespace CloudFrontInvalidations.Commands
                 engine?.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The distribution id <paramref name="idOrName"/> names: an id as it is, a domain name resolved by
+        /// <paramref name="names"/> (said in a verbose line). Null once the failure is written as this input's error.
+        /// </summary>
+        private protected string? ResolveDistributionId(DistributionNameResolver names, string idOrName)
+        {
+            try
+            {
+                var id = names.Resolve(idOrName, StoppingToken);
+                if (!ReferenceEquals(id, idOrName)) WriteVerbose($"Distribution '{idOrName}' is {id} (found by ListDistributions).");
+                return id;
+            }
+            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception failure)
+            {
+                // Distributions, not invalidations, were listed: the resume advice of an interrupted listing does not apply.
+                var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
+                WriteFailure(cause, ErrorMap.ToErrorRecord(cause, $"Finding the distribution named '{idOrName}'", idOrName));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The invalidation an item of Get-CFInvalidationList names (-InputObject): of its distribution tenant, or else
+        /// of its distribution. An item that names neither, or no invalidation, stops the command.
+        /// </summary>
+        private protected InvalidationTarget ListedTarget(InvalidationSummary item)
+        {
+            var owner = !string.IsNullOrEmpty(item.DistributionTenantId) ? InvalidationOwner.Tenant(item.DistributionTenantId!)
+                : !string.IsNullOrEmpty(item.DistributionId) ? InvalidationOwner.Distribution(item.DistributionId!)
+                : null;
+            if (owner != null && !string.IsNullOrEmpty(item.Id)) return new InvalidationTarget(owner, item.Id!);
+            var invalid = new InvalidParameterException("InputObject",
+                $"The item '{item}' names no DistributionId or DistributionTenantId, or no Id: give items of Get-CFInvalidationList, or -DistributionId and -Id.");
+            ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, "Reading -InputObject", item));
+            throw invalid; // not reached: ThrowTerminatingError always throws
         }
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>

@@ -28,6 +28,7 @@ namespace CloudFrontInvalidations.Commands
 
         private CloudFrontClient? _client;
         private ListingEngine? _engine;
+        private DistributionNameResolver? _distributionNames;
         private CreationWindow? _created;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
@@ -94,6 +95,7 @@ namespace CloudFrontInvalidations.Commands
             _engine = new ListingEngine(new InvalidationLister(client.ListInvalidationsAsync), new DistributionLister(client.ListDistributionsAsync),
                 new ListingEngineOptions(selector, PagingParameters.Skip, PagingParameters.First, ThrottleLimit), StoppingToken);
             client.AttemptFailed = _engine.RecordFailedAttempt;
+            _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
         }
 
         protected override void ProcessRecord()
@@ -108,7 +110,9 @@ namespace CloudFrontInvalidations.Commands
             var ids = tenants ? DistributionTenantId : DistributionId;
             // Ids bound from the command line are all known now; the pipeline's total is not.
             if (!MyInvocation.ExpectingInput) engine.ListingsExpected(ids.Length);
-            var owners = ids.Select(id => tenants ? InvalidationOwner.Tenant(id) : InvalidationOwner.Distribution(id));
+            var owners = tenants
+                ? ids.Select(InvalidationOwner.Tenant).ToList()
+                : ids.Select(id => ResolveDistributionId(_distributionNames!, id)).OfType<string>().Select(InvalidationOwner.Distribution).ToList();
             WriteEvents(engine.List(owners.Select(InputFor)), Write, engine);
         }
 

@@ -4,6 +4,6 @@ namespace CloudFrontInvalidations.Commands
     internal sealed class ValidateDistributionTenantIdAttribute : ValidateCloudFrontIdAttribute
     {
         public ValidateDistributionTenantIdAttribute()
-            : base("distribution tenant id", @"\A[A-Za-z0-9_-]+\z", "ASCII letters, digits, '_' and '-', such as dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB") { }
+            : base("distribution tenant id", @"\A[A-Za-z0-9_-]+\z", "an id is 1 to 128 ASCII letters, digits, '_' and '-', such as dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB") { }
     }
 }

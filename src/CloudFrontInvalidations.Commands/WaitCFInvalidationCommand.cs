@@ -15,9 +15,13 @@ namespace CloudFrontInvalidations.Commands
     /// it is seen Completed. Inputs are gathered first (with -DistributionId alone: what is in progress on it now);
     /// the wait starts once the pipeline has given them all.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "CFInvalidation", DefaultParameterSetName = GetCFInvalidationCommand.DistributionSet)]
+    // The default parameter set is -InputObject's, as on Get-CFInvalidation: PowerShell binds a pipeline object to the
+    // default set's parameters first, and in the distribution set a tenant's invalidation would bind by value, its Id
+    // taken for -DistributionId.
+    [Cmdlet(VerbsLifecycle.Wait, "CFInvalidation", DefaultParameterSetName = GetCFInvalidationCommand.InputObjectSet)]
     [OutputType(typeof(DistributionInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionSet })]
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionTenantSet })]
+    [OutputType(typeof(DistributionInvalidation), typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.InputObjectSet })]
     public sealed class WaitCFInvalidationCommand : ConcurrentAwsCmdlet
     {
         /// <summary>AWS's own invalidation waiter polls every 20 s.</summary>
@@ -27,25 +31,35 @@ namespace CloudFrontInvalidations.Commands
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
         private CloudFrontClient? _client;
+        private DistributionNameResolver? _distributionNames;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GetCFInvalidationCommand.DistributionSet,
             ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionId]
         [ArgumentCompleter(typeof(DistributionIdCompleter))]
-        public string DistributionId { get; set; } = string.Empty;
+        public string[] DistributionId { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = GetCFInvalidationCommand.DistributionTenantSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateDistributionTenantId]
-        public string DistributionTenantId { get; set; } = string.Empty;
+        public string[] DistributionTenantId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Without it, every invalidation in progress on the distribution (or tenant) when it is listed.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// Without it, every invalidation in progress on each distribution (or tenant) when it is listed; with it, these
+        /// invalidations of each one.
+        /// </summary>
+        [Parameter(Position = 1, ParameterSetName = GetCFInvalidationCommand.DistributionSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ParameterSetName = GetCFInvalidationCommand.DistributionTenantSet, ValueFromPipelineByPropertyName = true)]
         [Alias("InvalidationId")]
         [ValidateNotNullOrEmpty]
         [ValidateInvalidationId]
         public string[]? Id { get; set; }
+
+        /// <summary>Items of Get-CFInvalidationList, whole (see GetCFInvalidationCommand.InputObjectSet).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = GetCFInvalidationCommand.InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public InvalidationSummary[] InputObject { get; set; } = Array.Empty<InvalidationSummary>();
 
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -56,14 +70,28 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 604800)]
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
-        protected override void BeginProcessing() => _client = Connect(null);
+        protected override void BeginProcessing()
+        {
+            var client = _client = Connect(null);
+            _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
+        }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == GetCFInvalidationCommand.DistributionTenantSet)
-                AddOwned(InvalidationOwner.Tenant(DistributionTenantId));
-            else
-                AddOwned(InvalidationOwner.Distribution(DistributionId));
+            switch (ParameterSetName)
+            {
+                case GetCFInvalidationCommand.InputObjectSet:
+                    foreach (var item in InputObject) Add(ListedTarget(item));
+                    break;
+                case GetCFInvalidationCommand.DistributionTenantSet:
+                    foreach (var tenantId in DistributionTenantId) AddOwned(InvalidationOwner.Tenant(tenantId));
+                    break;
+                default:
+                    foreach (var idOrName in DistributionId)
+                        if (ResolveDistributionId(_distributionNames!, idOrName) is { } distributionId)
+                            AddOwned(InvalidationOwner.Distribution(distributionId));
+                    break;
+            }
         }
 
         /// <summary>-Id's invalidations of the owner, or without -Id every invalidation in progress on it now.</summary>

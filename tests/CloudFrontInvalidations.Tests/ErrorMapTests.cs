@@ -42,6 +42,8 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("InvalidClientTokenId", HttpStatusCode.Forbidden), "InvalidClientTokenId", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("ExpiredToken", HttpStatusCode.BadRequest), "ExpiredToken", ErrorCategory.AuthenticationError, true },
             new object[] { ServiceError("NoSuchDistribution", HttpStatusCode.NotFound), "NoSuchDistribution", ErrorCategory.ObjectNotFound, false },
+            new object[] { new UnknownDistributionNameException("www.example.com", 3), "UnknownDistributionName", ErrorCategory.ObjectNotFound, false },
+            new object[] { new AmbiguousDistributionNameException("www.example.com", new[] { "E1", "E2" }), "AmbiguousDistributionName", ErrorCategory.InvalidArgument, false },
             new object[] { ServiceError("NoSuchInvalidation", HttpStatusCode.NotFound), "NoSuchInvalidation", ErrorCategory.ObjectNotFound, false },
             new object[] { ServiceError("EntityNotFound", HttpStatusCode.NotFound), "EntityNotFound", ErrorCategory.ObjectNotFound, false },
             new object[] { ServiceError("AccessDenied", HttpStatusCode.Forbidden), "AccessDenied", ErrorCategory.PermissionDenied, false },

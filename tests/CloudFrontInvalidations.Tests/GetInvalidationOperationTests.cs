@@ -59,7 +59,7 @@ namespace CloudFrontInvalidations.Tests
             var invalidation = (await _client.GetInvalidationAsync(
                 Request(InvalidationOwner.Tenant("dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB"), "I2J0I21PCUYOIK"))).Invalidation!;
 
-            Assert.Equal(6, invalidation.Paths.Length);
+            Assert.Equal(6, invalidation.Paths.Count);
             // The owner's id is not on the wire: the answer carries the one asked about, in the tenant's type.
             Assert.Equal("dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB", Assert.IsType<DistributionTenantInvalidation>(invalidation).DistributionTenantId);
             Assert.Equal("/2020-05-31/distribution-tenant/dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB/invalidation/I2J0I21PCUYOIK",

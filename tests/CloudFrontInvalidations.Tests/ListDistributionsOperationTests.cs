@@ -23,7 +23,7 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
-        public async Task Reads_id_domain_name_and_comment_of_each_summary_not_those_of_its_origins()
+        public async Task Reads_id_domain_name_aliases_and_comment_of_each_summary_not_those_of_its_origins()
         {
             _server.EnqueueSample(200, "distribution-list.xml");
 
@@ -33,6 +33,8 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal("E2SECOND000002", list.NextMarker);
             Assert.Equal(new[] { "E1FIRST0000001", "E2SECOND000002" }, list.Items!.Select(d => d.Id));
             Assert.Equal(new[] { "d111111abcdef8.cloudfront.net", "d222222abcdef8.cloudfront.net" }, list.Items!.Select(d => d.DomainName));
+            Assert.Equal(new[] { "www.example.com", "*.static.example.com" }, list.Items![0].Aliases);
+            Assert.Null(list.Items![1].Aliases);
             Assert.Equal(new[] { "Marketing site", "" }, list.Items!.Select(d => d.Comment));
             var sent = Assert.Single(_server.Requests);
             Assert.Equal("/2020-05-31/distribution", sent.Path);

@@ -49,9 +49,16 @@ public static class CloudFrontXml
                 + Element("LastModifiedTime", Timestamp(distribution.LastModifiedTime))
                 + Element("DomainName", distribution.Settings.DomainName
                     ?? distribution.Id.ToLowerInvariant() + ".cloudfront.net")
+                + Aliases(distribution.Settings.Aliases ?? [])
                 + Element("Comment", distribution.Settings.Comment ?? "")
                 + Element("Enabled", "true");
         });
+
+    /// <summary>Quantity, and Items of CNAME when there are any, as CloudFront writes an Aliases element.</summary>
+    private static string Aliases(List<string> aliases) =>
+        "<Aliases>" + Element("Quantity", aliases.Count.ToString(CultureInfo.InvariantCulture))
+        + (aliases.Count == 0 ? "" : "<Items>" + string.Concat(aliases.Select(alias => Element("CNAME", alias))) + "</Items>")
+        + "</Aliases>";
 
     public static string Error(CloudFrontError error, string requestId) =>
         $"<?xml version=\"1.0\"?><ErrorResponse xmlns=\"{Namespace}\"><Error>"

@@ -5,7 +5,7 @@ namespace LocalCloudFront;
 
 /// <summary>
 /// One distribution, or one distribution tenant, as configured by the seed file or the admin API: both
-/// own an invalidation history generated the same way (a tenant ignores domainName and comment).
+/// own an invalidation history generated the same way (a tenant ignores domainName, aliases and comment).
 /// </summary>
 public sealed record DistributionSettings
 {
@@ -25,6 +25,8 @@ public sealed record DistributionSettings
     /// <summary>Minutes between consecutive invalidations' CreateTime (so a history spans count × this).</summary>
     public double IntervalMinutes { get; init; } = 7;
     public string? DomainName { get; init; }
+    /// <summary>Alternate domain names (CNAMEs), served as Aliases.Items in ListDistributions; none by default.</summary>
+    public List<string>? Aliases { get; init; }
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
     public CreationSettings Creation { get; init; } = new();

@@ -25,7 +25,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             # 150.5 hours: items 0..150 are inside, item 151 (page 2 at 100 per page) is the first older one.
             $items = Get-CFInvalidationList ESCALE01 -CreatedAfter $script:Newest.AddHours(-150.5) -EndpointUrl $script:url
             $items.Count | Should -Be 151
-            $items[-1].CreateTime | Should -Be $script:Newest.AddHours(-150)
+            $items[-1].CreateTime.UtcDateTime | Should -Be $script:Newest.AddHours(-150)
             $requests = @(Get-RequestLog -Operation ListInvalidations)
             $requests.Count | Should -Be 2
             $requests[1].marker | Should -Be $items[99].Id
@@ -33,7 +33,7 @@ Describe 'Get-CFInvalidationList at account scale' {
 
         It 'stops after the first page when the older item is on it, and writes nothing outside the window' {
             $items = Get-CFInvalidationList ESCALE01 -CreatedAfter $script:Newest.AddHours(-10.5) -CreatedBefore $script:Newest.AddHours(-1.5) -EndpointUrl $script:url
-            $items.CreateTime | Should -Be (2..10 | ForEach-Object { $script:Newest.AddHours(-$_) })
+            $items.CreateTime.UtcDateTime | Should -Be (2..10 | ForEach-Object { $script:Newest.AddHours(-$_) })
             (Get-RequestLog -Operation ListInvalidations).Count | Should -Be 1
         }
 
@@ -60,7 +60,7 @@ Describe 'Get-CFInvalidationList at account scale' {
             $output = Get-CFInvalidationList ESCALE01, ESCALE02 -CreatedAfter $script:Newest.AddHours(-120.5) -IncludeTotalCount -EndpointUrl $script:url
             $output[-1].ToString() | Should -Be 'Total count: 242'
             $first = Get-CFInvalidationList ESCALE01 -CreatedAfter $script:Newest.AddHours(-120.5) -CreatedBefore $script:Newest.AddHours(-99.5) -First 3 -EndpointUrl $script:url
-            $first.CreateTime | Should -Be (100..102 | ForEach-Object { $script:Newest.AddHours(-$_) })
+            $first.CreateTime.UtcDateTime | Should -Be (100..102 | ForEach-Object { $script:Newest.AddHours(-$_) })
         }
 
         It "writes each fetched page narrowed to the window with -Select '*', and one page with -NoAutoIteration" {

@@ -62,6 +62,36 @@ Describe '-DistributionId completion' {
         (Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -Region eu-west-1 EOTH").CompletionText | Should -Be 'EOTHER0000001'
     }
 
+    It 'retries a throttled ListDistributions page within its time budget' {
+        Clear-LocalRequestLog -Server $script:server
+        Set-LocalServerSettings -Server $script:server -DistributionListFault @{ throttleFirst = 1 }
+        try {
+            $completions = Get-Completion "Get-CFInvalidationList -EndpointUrl $endpoint -Region ap-south-1 -DistributionId "
+        }
+        finally { Set-LocalServerSettings -Server $script:server }
+
+        $completions.CompletionText | Should -Be @('ECOMPLETEALPHA', 'ECOMPLETEBETA', 'EOTHER0000001')
+        $requests = @(Get-RequestLog -Operation ListDistributions)
+        $requests.Count | Should -Be 2
+        $requests[0].status | Should -Be 400
+        $requests[1].status | Should -Be 200
+    }
+
+    It 'keeps no failure: after a listing that stays throttled, the next Tab press asks again and offers the ids' {
+        $line = "Get-CFInvalidationList -EndpointUrl $endpoint -Region ap-northeast-1 -DistributionId "
+        Set-LocalServerSettings -Server $script:server -DistributionListFault @{ throttleFirst = 1000 }
+        try {
+            $elapsed = Measure-Command { $script:throttledMatches = Get-Completion $line }
+        }
+        finally { Set-LocalServerSettings -Server $script:server }
+        $script:throttledMatches | Should -BeNullOrEmpty
+        $elapsed.TotalSeconds | Should -BeLessThan 3
+        Clear-LocalRequestLog -Server $script:server
+
+        (Get-Completion $line).CompletionText | Should -Be @('ECOMPLETEALPHA', 'ECOMPLETEBETA', 'EOTHER0000001')
+        @(Get-RequestLog -Operation ListDistributions).Count | Should -Be 1
+    }
+
     It 'offers nothing, quickly, when the endpoint does not answer' {
         $deadPort = Get-UnusedLoopbackPort
 

@@ -135,7 +135,8 @@ Describe 'Get-CFInvalidationList errors' {
             @{ Name = 'with a space'; Value = 'E1 2' }
             @{ Name = 'unicode'; Value = 'E1é' }
             @{ Name = 'trailing newline'; Value = "E1`n" }
-            @{ Name = '129 characters'; Value = 'E' * 129 }
+            @{ Name = '254 characters'; Value = 'E' * 254 }
+            @{ Name = 'a domain name with an empty label'; Value = 'www..example.com' }
         ) {
             $caught = $null
             try { Get-CFInvalidationList -DistributionId $Value -EndpointUrl $endpoint } catch { $caught = $_ }

@@ -1,9 +1,11 @@
-# The default table view, the list view and Format-List * of the objects the cmdlet writes. Each view test
-# asserts what only the module's format file produces (the '(UTC)' label, the trailing Z), so a module that
-# ships without it fails here.
+# The default table view, the list view and Format-List * of the objects the cmdlets write. Each view test
+# asserts what only the module's format and types files produce (the column set and widths, CreateTime as ISO 8601
+# with the local offset), so a module that ships without them fails here.
 
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
+    # A UTC time as the module writes it: ISO 8601 in this process's zone, with the offset.
+    function Format-LocalIso([datetime] $Utc) { ([DateTimeOffset]$Utc).ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", [cultureinfo]::InvariantCulture) }
     $script:server = Start-LocalCloudFront -Distribution @(
         @{ id = 'EFORMATONE0001'; count = 3; inProgress = 1 }
         @{ id = 'EFORMATTWO0002'; count = 2; inProgress = 0 }
@@ -24,34 +26,36 @@ Describe 'InvalidationSummary views' {
         (Get-Module CloudFrontInvalidations).ExportedFormatFiles | Split-Path -Leaf | Should -Be 'CloudFrontInvalidations.format.ps1xml'
     }
 
-    It 'shows a table of DistributionId, Id, Status and CreateTime in UTC by default' {
+    It 'shows a table of DistributionId, Id, Status and CreateTime (ISO 8601, local offset) by default' {
         $lines = @(($script:items | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
 
-        $lines[0] | Should -Match '^DistributionId\s+Id\s+Status\s+CreateTime \(UTC\)\s*$'
+        $lines[0] | Should -Match '^DistributionId\s+Id\s+Status\s+CreateTime\s*$'
         $rows = @($lines | Select-Object -Skip 2)
         $rows.Count | Should -Be 5
-        $rows[0] | Should -Match "^EFORMATONE0001\s+$($script:items[0].Id)\s+InProgress\s+2026-11-01 00:00:00Z\s*$"
-        $rows[4] | Should -Match "^EFORMATTWO0002\s+$($script:items[4].Id)\s+Completed\s+2026-10-31 23:53:00Z\s*$"
+        $newest = Format-LocalIso ([datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc))
+        $oldest = Format-LocalIso ([datetime]::new(2026, 10, 31, 23, 53, 0, [DateTimeKind]::Utc))
+        $rows[0] | Should -Match "^EFORMATONE0001\s+$($script:items[0].Id)\s+InProgress\s+$([regex]::Escape($newest))\s*$"
+        $rows[4] | Should -Match "^EFORMATTWO0002\s+$($script:items[4].Id)\s+Completed\s+$([regex]::Escape($oldest))\s*$"
     }
 
     It 'shows the table view through Format-Table too' {
         $table = $script:items | Format-Table | Out-String
-        $table | Should -Match 'CreateTime \(UTC\)'
+        $table | Should -Match 'CreateTime'
         $table | Should -BeExactly ($script:items | Out-String)
     }
 
-    It 'has a list view with the time marked as UTC' {
+    It 'has a list view with the time in ISO 8601 with the local offset' {
         $text = $script:items[0] | Format-List | Out-String
         $text | Should -Match 'DistributionId\s*: EFORMATONE0001'
         $text | Should -Match "Id\s*: $($script:items[0].Id)"
         $text | Should -Match 'Status\s*: InProgress'
-        $text | Should -Match 'CreateTime\s*: 2026-11-01 00:00:00\.000Z \(UTC\)'
+        $text | Should -Match "CreateTime\s*: $([regex]::Escape((Format-LocalIso ([datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc)))))"
     }
 
-    It 'still shows every property with Format-List *' {
+    It 'still shows every property with Format-List *, the time as the views show it' {
         $text = $script:items[0] | Format-List * | Out-String
         foreach ($property in $script:items[0].PSObject.Properties.Name) { $text | Should -Match "(?m)^$property\s*:" }
-        $text | Should -Not -Match '\(UTC\)'
+        $text | Should -Match "CreateTime\s*: $([regex]::Escape((Format-LocalIso ([datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc)))))"
     }
 
     Context 'an item whose response had no CreateTime' {
@@ -86,8 +90,8 @@ Describe 'Tenant invalidation views' {
 
     It 'shows the distribution tenant, not an empty distribution, in the table' {
         $lines = @(($script:tenantItems | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^DistributionTenantId\s+Id\s+Status\s+CreateTime \(UTC\)\s*$'
-        $lines[2] | Should -Match "^dt_FORMATTENANT01\s+$($script:tenantItems[0].Id)\s+InProgress\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s*$"
+        $lines[0] | Should -Match '^DistributionTenantId\s+Id\s+Status\s+CreateTime\s*$'
+        $lines[2] | Should -Match "^dt_FORMATTENANT01\s+$($script:tenantItems[0].Id)\s+InProgress\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d\s*$"
     }
 
     It 'shows the distribution tenant in the list view, and the item is still an InvalidationSummary' {

@@ -28,7 +28,7 @@ Describe 'Get-CFInvalidation' {
         $got.DistributionId | Should -Be (@('EGET') * 12)
         $got.Status | Should -Be $script:listed.Status
         $got.CreateTime | Should -Be $script:listed.CreateTime
-        $got | ForEach-Object { $_.CreateTime.Kind | Should -Be 'Utc' }
+        $got | ForEach-Object { $_.CreateTime | Should -BeOfType [DateTimeOffset] }
         $got | ForEach-Object { $_.Paths.Count | Should -BeGreaterThan 0; $_.CallerReference | Should -Match '^local-\d{14}-\d+$' }
         # AWS.Tools' member paths read the same values.
         $got | ForEach-Object { $_.InvalidationBatch.Paths.Items | Should -Be $_.Paths }

@@ -39,7 +39,7 @@ Describe 'Get-CFInvalidationList' {
 
             $items.Count | Should -Be 2500
             @($items.Id | Sort-Object -Unique).Count | Should -Be 2500
-            $times = [datetime[]] $items.CreateTime
+            $times = [DateTimeOffset[]] $items.CreateTime
             for ($i = 1; $i -lt $times.Count; $i++) { if ($times[$i] -gt $times[$i - 1]) { throw "out of order at $i" } }
 
             $requests = @(Get-RequestLog EMANY)
@@ -48,13 +48,13 @@ Describe 'Get-CFInvalidationList' {
             for ($page = 1; $page -lt 25; $page++) { $requests[$page].marker | Should -Be $items[$page * 100 - 1].Id }
         }
 
-        It 'writes Id, CreateTime (UTC), Status and DistributionId' {
+        It 'writes Id, CreateTime (a DateTimeOffset, the service''s instant in the local zone), Status and DistributionId' {
             $first = Get-CFInvalidationList EMANY -EndpointUrl $endpoint -NoAutoIteration | Select-Object -First 1
             $first.Id | Should -BeOfType [string]
             $first.Id | Should -MatchExactly '^I[0-9A-Z]{13}$'
-            $first.CreateTime | Should -BeOfType [datetime]
-            $first.CreateTime.Kind | Should -Be 'Utc'
-            $first.CreateTime | Should -Be ([datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc))
+            $first.CreateTime | Should -BeOfType [DateTimeOffset]
+            $first.CreateTime.Offset | Should -Be ([TimeZoneInfo]::Local.GetUtcOffset($first.CreateTime.UtcDateTime))
+            $first.CreateTime.UtcDateTime | Should -Be ([datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc))
             $first.Status | Should -Be 'InProgress'
             $first.DistributionId | Should -Be 'EMANY'
         }

@@ -66,7 +66,7 @@ Split-Path ([CloudFrontInvalidations.CloudFront.NoSuchDistributionException].Bas
     It 'declares its output type' {
         (Get-Command Get-CFInvalidationList).OutputType.Name | Should -Be 'CloudFrontInvalidations.CloudFront.InvalidationSummary'
         foreach ($name in 'Get-CFInvalidation', 'New-CFInvalidation', 'Wait-CFInvalidation') {
-            (Get-Command $name).OutputType.Name | Sort-Object | Should -Be @(
+            (Get-Command $name).OutputType.Name | Sort-Object -Unique | Should -Be @(
                 'CloudFrontInvalidations.CloudFront.DistributionInvalidation', 'CloudFrontInvalidations.CloudFront.DistributionTenantInvalidation')
         }
     }

@@ -39,7 +39,7 @@ Describe 'New-CFInvalidation' {
         $created.Status | Should -Be 'InProgress'
         $created.Paths | Should -Be @('/index.html', '/img/*')
         $created.CallerReference | Should -Match '^New-CFInvalidation-\d{8}T\d{6}Z-[0-9a-f]{32}$'
-        $created.CreateTime.Kind | Should -Be 'Utc'
+        ([DateTimeOffset] $created.CreateTime).UtcDateTime | Should -BeGreaterThan ([datetime]::UtcNow.AddMinutes(-5))
         $created.Location | Should -Be "$endpoint/2020-05-31/distribution/ENEW/invalidation/$($created.Id)"
         $created.Invalidation.Id | Should -Be $created.Id
         $created.Invalidation.Status | Should -Be 'InProgress'

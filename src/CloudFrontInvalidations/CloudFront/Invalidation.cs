@@ -20,7 +20,7 @@ namespace CloudFrontInvalidations.CloudFront
         public InvalidationBatch? InvalidationBatch { get; set; }
 
         /// <summary>The paths invalidated, in the service's order (InvalidationBatch.Paths.Items); empty when none were sent.</summary>
-        public string[] Paths => InvalidationBatch?.Paths?.Items?.ToArray() ?? Array.Empty<string>();
+        public PathList Paths => new PathList(InvalidationBatch?.Paths?.Items?.ToArray() ?? Array.Empty<string>());
 
         /// <summary>The unique value the creator of the batch gave it (InvalidationBatch.CallerReference).</summary>
         public string? CallerReference => InvalidationBatch?.CallerReference;

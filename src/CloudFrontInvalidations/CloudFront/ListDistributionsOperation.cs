@@ -31,11 +31,14 @@ namespace CloudFrontInvalidations.CloudFront
         public List<DistributionSummary>? Items { get; set; }
     }
 
-    /// <summary>A distribution as ListDistributions describes it (the members completion shows).</summary>
+    /// <summary>A distribution as ListDistributions describes it (the members completion shows and names resolve by).</summary>
     internal sealed class DistributionSummary
     {
         public string? Id { get; set; }
+        /// <summary>The distribution's own name, such as d111111abcdef8.cloudfront.net.</summary>
         public string? DomainName { get; set; }
+        /// <summary>Its alternate domain names (CNAMEs, Aliases.Items on the wire), such as www.example.com or *.example.com.</summary>
+        public List<string>? Aliases { get; set; }
         public string? Comment { get; set; }
     }
 
@@ -65,8 +68,8 @@ namespace CloudFrontInvalidations.CloudFront
                 }
             });
 
-        // A DistributionSummary nests Origins, Aliases and more; only its direct children are read, the
-        // rest is skipped unread.
+        // A DistributionSummary nests Origins, Aliases and more; only its direct children and the aliases are
+        // read, the rest is skipped unread.
         private static DistributionSummary ReadSummary(XmlReader reader) =>
             ReadChildElements(reader, new DistributionSummary(), static (xml, name, summary) =>
             {
@@ -74,6 +77,13 @@ namespace CloudFrontInvalidations.CloudFront
                 {
                     case "Id": summary.Id = ReadString(xml); break;
                     case "DomainName": summary.DomainName = ReadString(xml); break;
+                    // Aliases holds Quantity and, when there are any, Items of CNAME.
+                    case "Aliases":
+                        ReadChildElements(xml, summary, static (aliases, child, target) =>
+                        {
+                            if (child == "Items") target.Aliases = ReadItems(aliases, "CNAME", ReadString);
+                        });
+                        break;
                     case "Comment": summary.Comment = ReadString(xml); break;
                 }
             });

@@ -11,14 +11,14 @@ namespace CloudFrontInvalidations.Completion
 {
     /// <summary>
     /// The account's distributions for tab completion, fetched once per endpoint/region/identity and kept
-    /// for a few minutes, so that pressing Tab again is instant and sends nothing. A failure (no
-    /// credentials, no network, access denied, a broken listing) is remembered as an empty list for a shorter
-    /// time, so a dead endpoint does not cost a timeout at every key press.
+    /// for a few minutes, so that pressing Tab again is instant and sends nothing. The fetch has the SDK's retries
+    /// (a throttled page is asked again after the SDK's backoff) inside one time budget, so a Tab press never
+    /// hangs the prompt. A failure (no credentials, no network, access denied, a budget spent) offers nothing and
+    /// is not kept: the next Tab press asks again.
     /// </summary>
     internal static class DistributionCache
     {
         internal static readonly TimeSpan ListLifetime = TimeSpan.FromMinutes(3);
-        internal static readonly TimeSpan FailureLifetime = TimeSpan.FromSeconds(30);
         // The whole fetch, every page included: completion must never hang the prompt.
         internal static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(2);
 
@@ -31,10 +31,9 @@ namespace CloudFrontInvalidations.Completion
             if (Entries.TryGetValue(key, out var cached) && cached.ExpiresUtc > DateTime.UtcNow) return cached.Distributions;
 
             var fetched = TryFetch(parameters);
-            var entry = new Entry(fetched ?? Array.Empty<DistributionSummary>(),
-                DateTime.UtcNow + (fetched == null ? FailureLifetime : ListLifetime));
-            Entries[key] = entry;
-            return entry.Distributions;
+            if (fetched == null) return Array.Empty<DistributionSummary>();
+            Entries[key] = new Entry(fetched, DateTime.UtcNow + ListLifetime);
+            return fetched;
         }
 
         /// <summary>Every page, or null on any failure: completion is silent by design.</summary>
@@ -42,7 +41,7 @@ namespace CloudFrontInvalidations.Completion
         {
             try
             {
-                using var client = ClientFactory.Connect(parameters, FetchTimeout, Environment.GetEnvironmentVariable, out _, maxErrorRetry: 0);
+                using var client = ClientFactory.Connect(parameters, FetchTimeout, Environment.GetEnvironmentVariable, out _);
                 using var deadline = new CancellationTokenSource(FetchTimeout);
                 return new DistributionLister(client.ListDistributionsAsync)
                     .ListPages(new ListingOptions(), deadline.Token)

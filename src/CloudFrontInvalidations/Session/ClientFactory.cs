@@ -12,14 +12,12 @@ namespace CloudFrontInvalidations.Session
         /// <summary>
         /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)
         /// and builds the client; <paramref name="description"/> says which region and credentials (for -Verbose).
-        /// <paramref name="maxErrorRetry"/> overrides the SDK's retry budget (tab completion wants none).
         /// </summary>
         public static CloudFrontClient Connect(SessionParameters parameters, TimeSpan? timeout,
-            Func<string, string?> environment, out string description, int? maxErrorRetry = null)
+            Func<string, string?> environment, out string description)
         {
             var region = RegionResolver.Resolve(parameters, environment);
             var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl, Timeout = timeout });
-            if (maxErrorRetry.HasValue) config.MaxErrorRetry = maxErrorRetry.Value;
             var credentials = new CredentialResolver(environment).Resolve(parameters, config);
             description = $"Region {region}; credentials from {credentials.Source}.";
             return new CloudFrontClient(credentials.Credentials, config);

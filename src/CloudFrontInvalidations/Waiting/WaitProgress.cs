@@ -18,10 +18,10 @@ namespace CloudFrontInvalidations.Waiting
 
         internal int PercentComplete => Total == 0 ? 100 : (Completed + Failed) * 100 / Total;
 
-        /// <summary>"Oldest still in progress: invalidation I1 of distribution 'E1', created 2026-01-02 03:04:05Z"; null when none is pending.</summary>
+        /// <summary>"Oldest still in progress: invalidation I1 of distribution 'E1', created 2026-01-02T03:04:05.000+01:00"; null when none is pending.</summary>
         internal string? OldestPendingDescription => OldestPending == null ? null
             : "Oldest still in progress: " + OldestPending
               + (OldestPendingCreateTime is DateTime created
-                  ? ", created " + created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "");
+                  ? ", created " + LocalInstant.Format(created) : "");
     }
 }
