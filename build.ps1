@@ -145,6 +145,8 @@ Add-Task Test @('Build', 'LocalCloudFront', 'Package') {
     # Neither passed nor failed: -Skip, Set-ItResult -Skipped/-Inconclusive, and tests of a block that failed
     # (NotRun; the block's failure is counted above).
     $pesterSkipped = $pesterRun.SkippedCount + $pesterRun.InconclusiveCount + $pesterRun.NotRunCount
+    # Each skip with its reason (Set-ItResult -Because), also where the output is not Detailed (CI).
+    foreach ($test in $pesterRun.Skipped) { Write-Host "Pester skipped: $($test.ExpandedPath): $($test.ErrorRecord)" }
 
     Write-Host "xunit: $xunitPassed passed, $xunitFailed failed, $xunitSkipped skipped; Pester: $pesterPassed passed, $pesterFailed failed, $pesterSkipped skipped"
     $script:TestTotals = [pscustomobject]@{

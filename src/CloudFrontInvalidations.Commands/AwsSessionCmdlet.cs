@@ -12,8 +12,9 @@ namespace CloudFrontInvalidations.Commands
 {
     /// <summary>
     /// The common AWS parameters with AWS.Tools' names and aliases, and the one client they resolve to.
-    /// Credential precedence: -AccessKey/-SecretKey, -Credential, -ProfileName, environment keys, AWS_PROFILE,
-    /// the default profile, then container/instance credentials (CredentialResolver has the details).
+    /// Credential precedence: -AccessKey/-SecretKey, -Credential, -ProfileName, what AWS.Tools' Set-AWSCredential stored
+    /// in the session, environment keys, AWS_PROFILE, the default profile, then container/instance credentials
+    /// (CredentialResolver has the details); the region likewise (RegionResolver).
     /// Resolved once in BeginProcessing, so these parameters do not bind from the pipeline. Session/SessionParameters
     /// reads them by name: a parameter added here is added there too (a test compares the two).
     /// </summary>
@@ -54,7 +55,7 @@ namespace CloudFrontInvalidations.Commands
         public object? Credential { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateEndpointUrl]
         public string? EndpointUrl { get; set; }
 
         /// <summary>Cancelled by StopProcessing (Ctrl+C, or a pipeline that stops early): every request and wait of the invocation ends with it.</summary>
@@ -124,9 +125,9 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
-                // Distributions, not invalidations, were listed: the resume advice of an interrupted listing does not apply.
-                var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
-                WriteFailure(cause, ErrorMap.ToErrorRecord(cause, $"Finding the distribution named '{idOrName}'", idOrName));
+                // Distributions, not invalidations, were listed: no invalidation was written for this input, and no -Marker resumes.
+                var reported = DistributionLister.AsCommandFailure(failure, invalidationsWritten: 0);
+                WriteFailure(reported, ErrorMap.ToErrorRecord(reported, $"Finding the distribution named '{idOrName}'", idOrName));
                 return null;
             }
         }
@@ -153,17 +154,30 @@ namespace CloudFrontInvalidations.Commands
         {
             var timeout = attemptTimeoutSec.HasValue ? TimeSpan.FromSeconds(attemptTimeoutSec.Value) : (TimeSpan?)null;
             var parameters = SessionParameters.FromBound(MyInvocation.BoundParameters, GetUnresolvedProviderPathFromPSPath);
+            CloudFrontClient client;
+            string description;
             try
             {
-                var client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out var description);
-                WriteVerbose(description);
-                return client;
+                client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out description,
+                    shell: AwsToolsShellDefaults.Read(SessionState));
             }
             catch (Exception failure)
             {
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(failure, Activity, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
+            // Outside the try: a pipeline stopped while this is written (Select-Object -First 1 on the verbose
+            // stream) is not a failure to connect.
+            try
+            {
+                WriteVerbose(description);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+            return client;
         }
     }
 }

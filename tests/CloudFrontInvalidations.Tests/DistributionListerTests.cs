@@ -54,16 +54,14 @@ namespace CloudFrontInvalidations.Tests
         [Fact]
         public void A_response_without_DistributionList_is_incomplete()
         {
-            var error = Assert.Throws<InvalidListingException>(() => Ids(Lister((DistributionList?)null)));
-            Assert.Equal(ListingViolation.IncompleteResponse, error.Violation);
+            var error = Assert.Throws<IncompleteResponseException>(() => Ids(Lister((DistributionList?)null)));
             Assert.Contains("DistributionList", error.Message);
         }
 
         [Fact]
         public void A_distribution_without_an_id_is_incomplete()
         {
-            var error = Assert.Throws<InvalidListingException>(() => Ids(Lister(List(false, null, "E1", ""))));
-            Assert.Equal(ListingViolation.IncompleteResponse, error.Violation);
+            var error = Assert.Throws<IncompleteResponseException>(() => Ids(Lister(List(false, null, "E1", ""))));
             Assert.Contains("DistributionSummary without an Id", error.Message);
         }
     }

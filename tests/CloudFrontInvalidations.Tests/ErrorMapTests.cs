@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
@@ -30,6 +32,10 @@ namespace CloudFrontInvalidations.Tests
 
         private static NonAwsErrorResponseException NonAwsError(HttpStatusCode status) =>
             new NonAwsErrorResponseException(status, "text/html", emptyBody: false, requestId: null, innerException: null);
+
+        // What .NET throws when the TLS handshake fails (the SDK passes it on as is).
+        private static HttpRequestException TlsFailure(string handshakeMessage) =>
+            new HttpRequestException("The SSL connection could not be established, see inner exception.", new AuthenticationException(handshakeMessage));
 
         /// <summary>One representative failure per ErrorId, with the id and category it must map to.</summary>
         public static IEnumerable<object[]> Failures() => new[]
@@ -62,7 +68,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
-            new object[] { new InvalidListingException(ListingViolation.IncompleteResponse, "E1", null, 0, "no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
+            new object[] { new IncompleteResponseException("no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { ServiceError("PreconditionFailed", HttpStatusCode.PreconditionFailed), "CloudFrontServiceError", ErrorCategory.NotSpecified, false },
@@ -80,6 +86,8 @@ namespace CloudFrontInvalidations.Tests
             new object[] { new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)), "ConnectionFailed", ErrorCategory.ConnectionError, false },
             new object[] { new HttpRequestException("Name or service not known", new SocketException((int)SocketError.HostNotFound)), "ConnectionFailed", ErrorCategory.ConnectionError, false },
             new object[] { new IOException("connection reset"), "ConnectionFailed", ErrorCategory.ConnectionError, false },
+            new object[] { TlsFailure("Cannot determine the frame size or a corrupted frame was received."), "ConnectionFailed", ErrorCategory.ConnectionError, false },
+            new object[] { CredentialsUnavailableException.FromSdk(new AmazonClientException("Failed to resolve AWS credentials")), "CredentialsNotFound", ErrorCategory.AuthenticationError, true },
             new object[] { new InvalidCastException("odd"), "UnexpectedFailure", ErrorCategory.NotSpecified, false },
         };
 
@@ -148,6 +156,22 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void A_failed_listing_of_the_account_counts_what_was_written_and_gives_no_marker()
+        {
+            var cause = new InvalidListingException(ListingViolation.RepeatedNextMarker, DistributionLister.Target, "E2", 2, "loop");
+            var record = ErrorMap.ToErrorRecord(new ListingInterruptedException(DistributionLister.Target, null, 6, cause),
+                "Listing the account's distributions", DistributionLister.Target);
+
+            Assert.Equal("RepeatedNextMarker", record.FullyQualifiedErrorId);
+            Assert.Same(cause, record.Exception);
+            Assert.Contains("6 invalidations were written before the failure; no -Marker resumes a listing of the account's distributions",
+                record.ErrorDetails.Message);
+            Assert.DoesNotContain("-Marker '", record.ErrorDetails.Message);
+            Assert.Equal(6, cause.Data["ItemsWritten"]);
+            Assert.False(cause.Data.Contains("ResumeMarker"));
+        }
+
+        [Fact]
         public void A_failure_before_any_distribution_has_a_message_without_one()
         {
             var record = ErrorMap.ToErrorRecord(new CredentialsUnavailableException("No AWS credentials were found."), null);
@@ -180,6 +204,53 @@ namespace CloudFrontInvalidations.Tests
                 Assert.NotNull(e.ExceptionType);
             });
             Assert.Equal(typeof(Exception), ErrorMap.Entries.Last().ExceptionType);
+        }
+    
+
+        [Theory]
+        [MemberData(nameof(Failures))]
+        public void The_recommendation_repeats_no_sentence_of_the_message(Exception failure, string errorId, ErrorCategory category, bool stopsCommand)
+        {
+            var record = ErrorMap.ToErrorRecord(failure, "E1ABC");
+            var sentences = Regex.Split(record.ErrorDetails.RecommendedAction, @"(?<=[.;:])\s+").Select(s => s.Trim(' ', '.', ';', ':')).Where(s => s.Length > 15);
+            Assert.All(sentences, sentence => Assert.DoesNotContain(sentence, record.ErrorDetails.Message));
+            Assert.NotNull(errorId + category + stopsCommand);
+        }
+
+        [Fact]
+        public void Advice_names_only_what_every_user_has()
+        {
+            foreach (var entry in ErrorMap.Entries)
+            {
+                Assert.DoesNotContain("aws ", entry.RecommendedAction);
+                Assert.DoesNotContain("README", entry.RecommendedAction);
+                Assert.DoesNotContain("Get-CFDistribution", entry.RecommendedAction);
+            }
+            Assert.Contains("Get-Help about_CloudFrontInvalidations", ErrorMap.Entries.Single(e => e.ErrorId == "AccessDenied").RecommendedAction);
+        }
+
+        [Fact]
+        public void A_lower_case_distribution_id_that_does_not_exist_is_told_ids_are_upper_case()
+        {
+            var missing = ServiceError("NoSuchDistribution", HttpStatusCode.NotFound);
+            Assert.EndsWith("Distribution ids are upper case: try 'E1ABC'.", ErrorMap.ToErrorRecord(missing, "e1abc").ErrorDetails.Message);
+            Assert.EndsWith("Distribution ids are upper case: try 'E2QW'.",
+                ErrorMap.ToErrorRecord(missing, "Getting invalidation I1 of distribution 'e2Qw'", "I1").ErrorDetails.Message);
+            Assert.DoesNotContain("upper case", ErrorMap.ToErrorRecord(missing, "E1ABC").ErrorDetails.Message);
+            Assert.DoesNotContain("upper case", ErrorMap.ToErrorRecord(ServiceError("EntityNotFound", HttpStatusCode.NotFound),
+                "Listing invalidations of distribution tenant 'dt_abc'", "dt_abc").ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void A_failed_TLS_handshake_says_so_in_words()
+        {
+            var plainHttp = ErrorMap.ToErrorRecord(TlsFailure("Cannot determine the frame size or a corrupted frame was received."), "E1");
+            Assert.Contains("the TLS connection could not be established", plainHttp.ErrorDetails.Message);
+            Assert.Contains("plain HTTP needs an http:// URL", plainHttp.ErrorDetails.Message);
+            Assert.DoesNotContain("see inner exception", plainHttp.ErrorDetails.Message);
+
+            var untrusted = ErrorMap.ToErrorRecord(TlsFailure("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"), "E1");
+            Assert.Contains("the endpoint's certificate is not trusted", untrusted.ErrorDetails.Message);
         }
     }
 }

@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Getting;
-using CloudFrontInvalidations.Listing;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -57,7 +56,7 @@ namespace CloudFrontInvalidations.Tests
         {
             var failure = Assert.Single(GetAll("I0")).Failure;
 
-            Assert.Equal(ListingViolation.IncompleteResponse, Assert.IsType<InvalidListingException>(failure).Violation);
+            Assert.Contains("lacks the Invalidation element, its Id or its Status", Assert.IsType<IncompleteResponseException>(failure).Message);
         }
     }
 }

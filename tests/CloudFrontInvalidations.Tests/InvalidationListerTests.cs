@@ -132,6 +132,19 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void An_incomplete_page_is_its_own_failure_and_after_delivered_pages_says_where_to_resume()
+        {
+            var first = new ScriptedSource(_ => new ListInvalidationsResponse());
+            Assert.Contains("no InvalidationList element", Assert.Throws<IncompleteResponseException>(() => ListAll(first.Lister())).Message);
+
+            var later = new ScriptedSource(Page(true, "B", "A", "B"), Page(false, null, "C", ""));
+            var error = Assert.Throws<ListingInterruptedException>(() => ListAll(later.Lister()));
+            Assert.Contains("InvalidationSummary without an Id", Assert.IsType<IncompleteResponseException>(error.InnerException).Message);
+            Assert.Equal(2, error.ItemsDelivered);
+            Assert.Equal("B", error.ResumeMarker);
+        }
+
+        [Fact]
         public void Failure_of_the_first_request_is_passed_through_unwrapped()
         {
             var cause = new InvalidOperationException("no route");

@@ -20,6 +20,7 @@ namespace CloudFrontInvalidations.Tests
             private readonly Dictionary<string, string[][]> _pages = new Dictionary<string, string[][]>();
             private readonly Dictionary<string, TimeSpan> _delays = new Dictionary<string, TimeSpan>();
             private readonly List<string[]?> _distributionPages = new List<string[]?>();
+            private readonly HashSet<int> _repeatingPages = new HashSet<int>();
 
             public ConcurrentQueue<ListInvalidationsRequest> Requests { get; } = new ConcurrentQueue<ListInvalidationsRequest>();
             public int DistributionRequests { get; private set; }
@@ -42,6 +43,13 @@ namespace CloudFrontInvalidations.Tests
             {
                 _distributionPages.Add(ids);
                 return this;
+            }
+
+            /// <summary>A ListDistributions page, truncated, whose NextMarker is the marker it was asked with: a paging guard trips.</summary>
+            public ScriptedAccount DistributionPageRepeatingItsMarker(params string[] ids)
+            {
+                _repeatingPages.Add(_distributionPages.Count);
+                return DistributionPage(ids);
             }
 
             public ListingEngine Engine(ulong skip = 0, ulong first = ulong.MaxValue, int throttleLimit = 4, string? select = null,
@@ -73,13 +81,14 @@ namespace CloudFrontInvalidations.Tests
                 var number = request.Marker == null ? 0 : int.Parse(request.Marker);
                 DistributionRequests++;
                 var ids = _distributionPages[number] ?? throw new InvalidOperationException("ListDistributions failed");
-                var truncated = number + 1 < _distributionPages.Count;
+                var repeating = _repeatingPages.Contains(number);
+                var truncated = repeating || number + 1 < _distributionPages.Count;
                 return Task.FromResult(new ListDistributionsResponse
                 {
                     DistributionList = new DistributionList
                     {
                         IsTruncated = truncated,
-                        NextMarker = truncated ? (number + 1).ToString() : null,
+                        NextMarker = repeating ? request.Marker : truncated ? (number + 1).ToString() : null,
                         Items = ids.Select(id => new DistributionSummary { Id = id }).ToList(),
                     },
                 });
@@ -198,17 +207,39 @@ namespace CloudFrontInvalidations.Tests
         {
             var account = new ScriptedAccount()
                 .DistributionPage("D1", "D2").DistributionPage(null)
-                .Owner("D1", new[] { "a1" }).Slow("D1", TimeSpan.FromMilliseconds(100))
+                .Owner("D1", new[] { "a1", "a2" }).Slow("D1", TimeSpan.FromMilliseconds(100))
                 .Owner("D2", new[] { "b1" });
 
             var events = RunAccount(account.Engine());
 
-            Assert.Equal(new[] { "a1", "b1", "error:" + DistributionLister.Target }, Written(events));
+            Assert.Equal(new[] { "a1", "a2", "b1", "error:" + DistributionLister.Target }, Written(events));
             var failed = Assert.Single(events, e => e.Kind == ListingEventKind.Failed);
             Assert.Equal("Listing the account's distributions", failed.Activity);
-            // Distributions, not invalidations, were delivered before it: the failure is the cause, without resume advice.
-            Assert.IsType<InvalidOperationException>(failed.Failure);
+            // What was written is counted in invalidations, not in the distributions the pager delivered, and no
+            // -Marker resumes the account's listing.
+            var partial = Assert.IsType<ListingInterruptedException>(failed.Failure);
+            Assert.IsType<InvalidOperationException>(partial.InnerException);
+            Assert.Equal(3, partial.ItemsDelivered);
+            Assert.Null(partial.ResumeMarker);
             Assert.False(Totals(events).IsSeenExact);
+        }
+
+        [Fact]
+        public void A_paging_guard_of_ListDistributions_counts_the_invalidations_written_not_the_distributions()
+        {
+            var account = new ScriptedAccount()
+                .DistributionPage("D1").DistributionPageRepeatingItsMarker("D2")
+                .Owner("D1", new[] { "a1", "a2" })
+                .Owner("D2", new[] { "b1", "b2" });
+
+            var events = RunAccount(account.Engine(skip: 1));
+
+            Assert.Equal(new[] { "a2", "b1", "b2", "error:" + DistributionLister.Target }, Written(events));
+            Assert.Equal(2, account.DistributionRequests);
+            var partial = Assert.IsType<ListingInterruptedException>(Assert.Single(events, e => e.Kind == ListingEventKind.Failed).Failure);
+            Assert.Equal(ListingViolation.RepeatedNextMarker, Assert.IsType<InvalidListingException>(partial.InnerException).Violation);
+            Assert.Equal(3, partial.ItemsDelivered);
+            Assert.Null(partial.ResumeMarker);
         }
 
         [Fact]

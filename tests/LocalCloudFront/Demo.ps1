@@ -22,16 +22,20 @@ $server = Start-LocalCloudFront -Distribution @(
 )
 try {
     $endpoint = $server.Url
+    # Runs one command as typed, then says how many requests it sent (from the endpoint's log).
     function Show([string] $Title, [string] $Command) {
         Write-Host "`nPS> $Command" -ForegroundColor Yellow
         Write-Host "# $Title" -ForegroundColor DarkGray
+        $before = @(Get-LocalRequestLog -Server $server).Count
         Invoke-Expression $Command | Out-Host
+        $sent = @(Get-LocalRequestLog -Server $server).Count - $before
+        Write-Host "# $sent request$(if ($sent -ne 1) { 's' }) sent" -ForegroundColor DarkGray
     }
     Write-Host "Local CloudFront endpoint: $endpoint (two distributions: 340 and 125 invalidations, 100 per page)"
 
-    Show 'All invalidations of one distribution, paged automatically (4 requests), newest first' `
+    Show 'The five newest invalidations of one distribution: Select-Object -First 5 stops the listing after its first page' `
         "Get-CFInvalidationList -DistributionId E1WEBSITE0001 -EndpointUrl $endpoint | Select-Object -First 5"
-    Show 'Count them: every page is followed' `
+    Show 'Count them: every page is followed (340 invalidations, 100 per page)' `
         "(Get-CFInvalidationList E1WEBSITE0001 -EndpointUrl $endpoint | Measure-Object).Count"
     Show 'Only what is still in progress, across both distributions from the pipeline' `
         "'E1WEBSITE0001', 'E2ASSETS00002' | Get-CFInvalidationList -EndpointUrl $endpoint | Where-Object Status -eq 'InProgress'"
@@ -43,7 +47,7 @@ try {
         "Get-CFInvalidationList -AllDistributions -CreatedAfter ([datetime]'2026-10-31T22:00:00Z') -EndpointUrl $endpoint | Measure-Object | ForEach-Object Count"
     Show 'Which paths did the two newest invalidations flush? (GetInvalidation for each, concurrently, in input order)' `
         "Get-CFInvalidationList E1WEBSITE0001 -First 2 -EndpointUrl $endpoint | Get-CFInvalidation -EndpointUrl $endpoint | Format-List DistributionId, Id, Status, Paths"
-    Show 'Wait until everything in progress on a distribution is done, polling every second (a few seconds here)' `
+    Show 'Wait until everything in progress on a distribution is done (one listing, then one GetInvalidation a second until it completes, a few seconds here)' `
         "Wait-CFInvalidation E2ASSETS00002 -PollIntervalSec 1 -TimeoutSec 60 -EndpointUrl $endpoint"
     Show 'After a deploy: what would be sent (paths encoded, counted, and the cost note), sending nothing' `
         "New-CFInvalidation E2ASSETS00002 '/index.html', '/img/*', '/docs/read me.html' -WhatIf -EndpointUrl $endpoint"

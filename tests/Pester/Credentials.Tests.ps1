@@ -208,7 +208,8 @@ Describe 'Get-CFInvalidationList credentials' {
             }
             $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $failure.Exception.Message | Should -Match 'AWS_ACCESS_KEY_ID'
-            $failure.Exception.Message | Should -Match 'aws configure'
+            $failure.Exception.Message | Should -Match 'AWS_PROFILE'
+            $failure.ErrorDetails.RecommendedAction | Should -Match 'Get-Help about_CloudFrontInvalidations'
             $elapsed.TotalSeconds | Should -BeLessThan 5
             Get-RequestLog ECRED | Should -BeNullOrEmpty
         }
@@ -247,5 +248,115 @@ try { Get-CFInvalidationList ECRED -EndpointUrl '$endpoint' } catch { `$_.FullyQ
             (Get-RequestLog ECRED)[0].credentialRegion | Should -Be 'us-east-1'
             (Get-RequestLog ECRED)[0].credentialService | Should -Be 'cloudfront'
         }
+    }
+}
+
+# AWS.Tools is not installable here: its session variables are reproduced with their exact shapes, in a fresh pwsh
+# that has another AWSSDK.Core loaded as AWS.Tools would. $StoredAWSRegion is a region's system name;
+# $StoredAWSCredentials an Amazon.PowerShell.Common.AWSPSCredentials holding, in internal properties, the credentials
+# Set-AWSCredential resolved (from -ProfileName through that SDK's profile chain, or from keys) and their name.
+Describe 'AWS.Tools shell defaults (Set-AWSCredential, Set-DefaultAWSRegion, Initialize-AWSDefaultConfiguration)' {
+    BeforeAll {
+        $script:otherSdk = Join-Path $RepoRoot 'out/nuget/awssdk.core/4.0.3.3/lib/net8.0/AWSSDK.Core.dll'
+        if (-not (Test-Path $otherSdk)) { throw "Restore tests/TestTools first (build.ps1 Test does): $otherSdk is missing." }
+        $script:shellCredentialsFile = Join-Path $TestDrive 'shell-credentials'
+        Set-Content $shellCredentialsFile "[prod]`naws_access_key_id = AKIDSHELLPRODPROFILE`naws_secret_access_key = prod-secret`n[named]`naws_access_key_id = AKIDNAMEDPROFILE`naws_secret_access_key = named-secret`n"
+        # AWS.Tools' own class, member for member (Common/CredentialsArguments.cs), compiled against the other SDK.
+        $script:awsTools = @'
+$other = [Reflection.Assembly]::LoadFrom('OTHER_SDK')
+Add-Type -IgnoreWarnings -ReferencedAssemblies $other.Location -TypeDefinition @"
+namespace Amazon.PowerShell.Common
+{
+    public enum CredentialsSource { Strings, Profile, CredentialsObject, Session, Environment, Container, InstanceProfile, Unknown }
+    public class AWSPSCredentials
+    {
+        internal AWSPSCredentials(Amazon.Runtime.AWSCredentials credentials, string name, CredentialsSource source) { Credentials = credentials; Name = name; Source = source; }
+        private AWSPSCredentials() { }
+        internal Amazon.Runtime.AWSCredentials Credentials { get; private set; }
+        internal string Name { get; private set; }
+        internal CredentialsSource Source { get; private set; }
+        public override string ToString() { return Name; }
+    }
+}
+"@
+function New-StoredCredentials($Credentials, [string] $Name, [string] $Source) {
+    [Activator]::CreateInstance([Amazon.PowerShell.Common.AWSPSCredentials], [Reflection.BindingFlags] 'NonPublic, Instance', $null,
+        @($Credentials, $Name, [Amazon.PowerShell.Common.CredentialsSource] $Source), $null)
+}
+# Set-AWSCredential -ProfileName: the profile resolved by AWS.Tools' SDK, stored under its name.
+function Set-AWSCredential([string] $ProfileName, [string] $AccessKey, [string] $SecretKey) {
+    $global:StoredAWSCredentials = if ($ProfileName) {
+        $chain = [Activator]::CreateInstance($other.GetType('Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain'))
+        $profile = $null
+        if (-not $chain.TryGetProfile($ProfileName, [ref] $profile)) { throw "no profile $ProfileName" }
+        New-StoredCredentials ($other.GetType('Amazon.Runtime.CredentialManagement.AWSCredentialsFactory')::GetAWSCredentials($profile, $chain)) $ProfileName Profile
+    }
+    else { New-StoredCredentials ([Activator]::CreateInstance($other.GetType('Amazon.Runtime.BasicAWSCredentials'), @($AccessKey, $SecretKey))) 'Supplied Key Parameters' Strings }
+}
+function Set-DefaultAWSRegion([string] $Region) { $global:StoredAWSRegion = $Region }
+function Show-Session([string] $Case, [scriptblock] $Command) {
+    $verbose = @(& $Command -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] })
+    "$Case|$($verbose[0])"
+}
+'@ -replace 'OTHER_SDK', $otherSdk
+        # One fresh pwsh, one request per case, in this order.
+        function Invoke-ShellSession([string] $Script) {
+            $result = Invoke-FreshPwsh -Environment @{
+                AWS_ACCESS_KEY_ID = 'AKIDENVIRONMENT'; AWS_SECRET_ACCESS_KEY = 'x'; AWS_REGION = 'eu-west-1'; AWS_EC2_METADATA_DISABLED = 'true'
+                AWS_SHARED_CREDENTIALS_FILE = $shellCredentialsFile; AWS_CONFIG_FILE = (Join-Path $TestDrive 'no-config')
+            } -Script ($awsTools + "`n" + $Script)
+            if ($result.ExitCode -ne 0 -or $result.Error) { throw "fresh pwsh failed ($($result.ExitCode)): $($result.Error)" }
+            $lines = @{}
+            foreach ($line in $result.Output | Where-Object { $_ -like '*|*' }) { $case, $verbose = $line -split '\|', 2; $lines[$case] = $verbose }
+            $lines
+        }
+    }
+
+    BeforeEach {
+        Clear-LocalRequestLog -Server $script:server
+    }
+
+    It 'signs with the session''s credentials over the environment, after every credential parameter, and -Verbose says where they came from' {
+        $verbose = Invoke-ShellSession @"
+`$url = '$endpoint'
+Set-AWSCredential -ProfileName prod
+Show-Session profile { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args }
+Show-Session keys { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration -AccessKey AKIDEXPLICIT -SecretKey s @args }
+Show-Session profileName { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration -ProfileName named @args }
+Show-Session get { Get-CFInvalidation ECRED (Get-CFInvalidationList ECRED -EndpointUrl `$url -First 1).Id -EndpointUrl `$url @args }
+Set-AWSCredential -AccessKey AKIDSHELLKEYS -SecretKey s
+Show-Session storedKeys { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args }
+& { `$StoredAWSCredentials = New-StoredCredentials ([Activator]::CreateInstance(`$other.GetType('Amazon.Runtime.BasicAWSCredentials'), @('AKIDSHELLLOCALSCOPE', 's'))) 'Supplied Key Parameters' Strings
+    Show-Session localScope { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args } }
+`$global:StoredAWSCredentials = 'prod'
+Show-Session otherShape { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args }
+`$global:StoredAWSCredentials = `$null
+Show-Session cleared { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args }
+"@
+        @(Get-RequestLog ECRED).accessKeyId | Should -Be @(
+            'AKIDSHELLPRODPROFILE', 'AKIDEXPLICIT', 'AKIDNAMEDPROFILE', 'AKIDSHELLPRODPROFILE', 'AKIDSHELLPRODPROFILE',
+            'AKIDSHELLKEYS', 'AKIDSHELLLOCALSCOPE', 'AKIDENVIRONMENT', 'AKIDENVIRONMENT')
+        $verbose.profile | Should -Match ([regex]::Escape("credentials from `$StoredAWSCredentials ('prod'), set in this session by Set-AWSCredential or Initialize-AWSDefaultConfiguration."))
+        $verbose.get | Should -Match ([regex]::Escape("`$StoredAWSCredentials ('prod')"))
+        $verbose.keys | Should -Match 'credentials from -AccessKey/-SecretKey\.'
+        $verbose.profileName | Should -Match "credentials from profile 'named' \(-ProfileName\)\."
+        $verbose.storedKeys | Should -Match ([regex]::Escape("`$StoredAWSCredentials ('Supplied Key Parameters')"))
+        $verbose.cleared | Should -Match 'credentials from the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables\.'
+    }
+
+    It 'takes the session''s region after -Region and before AWS_REGION' {
+        $verbose = Invoke-ShellSession @"
+`$url = '$endpoint'
+Set-DefaultAWSRegion sa-east-1
+Show-Session stored { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args }
+Show-Session parameter { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration -Region ap-south-1 @args }
+`$global:StoredAWSRegion = `$null
+Show-Session cleared { Get-CFInvalidationList ECRED -EndpointUrl `$url -NoAutoIteration @args }
+"@
+        $verbose.stored | Should -Match '^Region sa-east-1;'
+        $verbose.parameter | Should -Match '^Region ap-south-1;'
+        $verbose.cleared | Should -Match '^Region eu-west-1;'
+        # CloudFront is global: whatever the region, the requests are signed for us-east-1.
+        @(Get-RequestLog ECRED).credentialRegion | Select-Object -Unique | Should -Be 'us-east-1'
     }
 }

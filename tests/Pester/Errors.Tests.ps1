@@ -49,6 +49,35 @@ Describe 'Get-CFInvalidationList errors' {
             @(Get-RequestLog).Count | Should -Be 1
         }
 
+        It 'advice names only this module''s own help and commands' {
+            Get-CFInvalidationList EDENIED -EndpointUrl $endpoint -ErrorVariable denied -ErrorAction SilentlyContinue
+            Get-CFInvalidationList ENOSUCH -EndpointUrl $endpoint -ErrorVariable missing -ErrorAction SilentlyContinue
+
+            $denied[0].ErrorDetails.RecommendedAction | Should -Match 'Get-Help about_CloudFrontInvalidations lists the minimal IAM policy'
+            $missing[0].ErrorDetails.RecommendedAction | Should -Match 'Get-CFInvalidationList -DistributionId <Tab>'
+            foreach ($record in $denied[0], $missing[0]) {
+                $record.ErrorDetails.RecommendedAction | Should -Not -Match 'README|Get-CFDistributionList|\baws '
+            }
+            # What the advice points at is there: the about topic holds each command's minimal IAM actions.
+            $about = Get-Help about_CloudFrontInvalidations | Out-String
+            $about | Should -Match 'Minimal IAM policy'
+            foreach ($action in 'ListInvalidations', 'GetInvalidation', 'ListDistributions', 'ListInvalidationsForDistributionTenant', 'GetInvalidationForDistributionTenant') {
+                $about | Should -Match "cloudfront:$action\b"
+            }
+        }
+
+        It 'a lower-case distribution id that does not exist is told that ids are upper case' {
+            Get-CFInvalidationList enosuch -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
+            Get-CFInvalidation -DistributionId eNoSuch -Id I2J0I21PCUYOIK -EndpointUrl $endpoint -ErrorVariable getFailures -ErrorAction SilentlyContinue
+            Get-CFInvalidationList ENOSUCH -EndpointUrl $endpoint -ErrorVariable upperFailures -ErrorAction SilentlyContinue
+
+            $failures[0].FullyQualifiedErrorId | Should -Be "NoSuchDistribution,$commandName"
+            $failures[0].ErrorDetails.Message | Should -BeLike "*Distribution ids are upper case: try 'ENOSUCH'."
+            $getFailures[0].FullyQualifiedErrorId | Should -BeLike 'NoSuchDistribution,*'
+            $getFailures[0].ErrorDetails.Message | Should -BeLike "*Distribution ids are upper case: try 'ENOSUCH'."
+            $upperFailures[0].ErrorDetails.Message | Should -Not -Match 'upper case'
+        }
+
         It 'is non-terminating: the next input is listed and $? is false' {
             $items = @('EDENIED', 'ESMALL' | Get-CFInvalidationList -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue)
             $succeeded = $?
@@ -107,7 +136,10 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.Exception | Should -BeOfType [CloudFrontInvalidations.CloudFront.CredentialsUnavailableException]
             # AWSSDK.Core lives in the module's own load context, out of reach of PowerShell type literals: compare names.
             $caught.Exception.InnerException.GetType().FullName | Should -Be 'Amazon.Runtime.AmazonClientException'
-            $caught.ErrorDetails.Message | Should -Match 'No AWS credentials were found\. Provide credentials as for the AWS CLI: AWS_ACCESS_KEY_ID'
+            $caught.ErrorDetails.Message | Should -Match '^Listing invalidations failed: No AWS credentials were found: no credential parameter, nothing stored by Set-AWSCredential'
+            $caught.ErrorDetails.RecommendedAction | Should -Match 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY'
+            $caught.ErrorDetails.RecommendedAction | Should -Match 'Get-Help about_CloudFrontInvalidations lists every source in order'
+            $caught.ErrorDetails.Message | Should -Not -Match 'Get-Help|-ProfileName, -Credential' -Because 'the recommendation says how, the message what was searched'
             $Error.Count | Should -Be 1
             @(Get-RequestLog).Count | Should -Be 0
         }
@@ -144,6 +176,36 @@ Describe 'Get-CFInvalidationList errors' {
             $caught.FullyQualifiedErrorId | Should -BeLike "ParameterArgumentValidationError*,$commandName"
             $caught.CategoryInfo.Category | Should -Be 'InvalidData'
             @(Get-RequestLog).Count | Should -Be 0
+        }
+
+        It '-EndpointUrl <Value> (<Name>) is refused at binding, saying what it takes' -ForEach @(
+            @{ Name = 'no scheme'; Value = '127.0.0.1:4566' }
+            @{ Name = 'host and port, no scheme'; Value = 'localhost:4566' }
+            @{ Name = 'ftp'; Value = 'ftp://127.0.0.1/' }
+            @{ Name = 'relative'; Value = '/2020-05-31' }
+            @{ Name = 'empty'; Value = '' }
+        ) {
+            foreach ($command in { Get-CFInvalidationList ESMALL -EndpointUrl $Value }, { Get-CFInvalidation ESMALL I2J0I21PCUYOIK -EndpointUrl $Value },
+                { Wait-CFInvalidation ESMALL -EndpointUrl $Value }) {
+                $caught = $null
+                try { & $command } catch { $caught = $_ }
+
+                $caught.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+                $caught.Exception.ParameterName | Should -Be 'EndpointUrl'
+                $caught.Exception.Message | Should -Match '-EndpointUrl takes an absolute http or https URL, such as https://cloudfront\.amazonaws\.com or http://127\.0\.0\.1:4566'
+            }
+            @(Get-RequestLog).Count | Should -Be 0
+        }
+
+        It 'an https -EndpointUrl for an endpoint that speaks plain HTTP says so in words' {
+            $env:AWS_MAX_ATTEMPTS = '1'
+            Get-CFInvalidationList ESMALL -EndpointUrl ($endpoint -replace '^http:', 'https:') -ErrorVariable failures -ErrorAction SilentlyContinue
+
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be "ConnectionFailed,$commandName"
+            $failures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+            $failures[0].ErrorDetails.Message | Should -Match 'the TLS connection could not be established .*An endpoint that speaks plain HTTP needs an http:// URL, not https://\.'
+            $failures[0].ErrorDetails.Message | Should -Not -Match 'see inner exception'
         }
 
         It 'a bad id from the pipeline fails alone; the next input is listed' {

@@ -5,6 +5,14 @@
 
 BeforeAll {
     Import-Module "$PSScriptRoot/../LocalCloudFront/LocalCloudFront.psm1" -Force
+    . "$PSScriptRoot/OutsideTools.ps1"
+    # Skips the running test, with the reason, unless the AWS CLI here can run each of these operations.
+    function Assert-AwsCliCan([string[]] $Operation) {
+        foreach ($name in $Operation) {
+            $reason = Get-AwsCliSkipReason $name
+            if ($reason) { Set-ItResult -Skipped -Because $reason; return }
+        }
+    }
     $script:tenantId = 'dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB'
     $script:server = Start-LocalCloudFront -Distribution @(
         @{ id = 'EAPIGET'; count = 40; inProgress = 1 }
@@ -39,10 +47,6 @@ BeforeAll {
         @((Invoke-CloudFront $Path).Xml.InvalidationList.Items.InvalidationSummary.Id)
     }
     . "$PSScriptRoot/AwsCli.ps1"
-}
-
-BeforeDiscovery {
-    $script:hasAwsCli = [bool] (Get-Command aws -ErrorAction SilentlyContinue)
 }
 
 AfterAll {
@@ -95,7 +99,8 @@ Describe 'GetInvalidation' {
         $raw | Where-Object { $_ -match '<Path>[^<]*&(?!amp;|lt;|gt;|quot;|apos;)' } | Should -BeNullOrEmpty
     }
 
-    It 'is parsed by the AWS CLI into the same paths, in order' -Skip:(-not $script:hasAwsCli) {
+    It 'is parsed by the AWS CLI into the same paths, in order' {
+        Assert-AwsCliCan get-invalidation
         $ids = Get-InvalidationIds 'distribution/EAPIGET/invalidation'
         # The invalidations whose paths hold non-ASCII or XML special characters: the hardest to read.
         $hard = @($ids | Where-Object { (Invoke-CloudFront "distribution/EAPIGET/invalidation/$_").Body -match '&amp;|[^\x00-\x7F]' } | Select-Object -First 3)
@@ -180,7 +185,8 @@ Describe 'Distribution tenants' {
         }
     }
 
-    It 'is paged to the end by the AWS CLI, and its errors are read by it' -Skip:(-not $script:hasAwsCli) {
+    It 'is paged to the end by the AWS CLI, and its errors are read by it' {
+        Assert-AwsCliCan list-invalidations-for-distribution-tenant, get-invalidation-for-distribution-tenant
         Clear-LocalRequestLog -Server $script:server
         $cli = Invoke-AwsCli list-invalidations-for-distribution-tenant --id $script:tenantId
         $cli.ExitCode | Should -Be 0 -Because $cli.Error
@@ -281,7 +287,8 @@ Describe 'Server settings' {
         Get-LocalPeakConcurrency -Server $script:server | Should -BeGreaterOrEqual 4
     }
 
-    It 'pages ListDistributions at distributionPageCap, to the end for the AWS CLI' -Skip:(-not $script:hasAwsCli) {
+    It 'pages ListDistributions at distributionPageCap, to the end for the AWS CLI' {
+        Assert-AwsCliCan list-distributions
         Set-LocalServerSettings -Server $script:server -DistributionPageCap 2 | Out-Null
         Clear-LocalRequestLog -Server $script:server
         $cli = Invoke-AwsCli list-distributions

@@ -35,6 +35,17 @@ Describe 'CloudFrontInvalidations manifest' {
         $manifest.Author | Should -Not -BeNullOrEmpty
     }
 
+    It 'says what this version ships: every cmdlet in the release notes and in the CHANGELOG section of this version' {
+        $version = [regex]::Escape("$($manifest.ModuleVersion)")
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "^$version\b"
+        $section = [regex]::Match((Get-Content -Raw "$RepoRoot/CHANGELOG.md"), ('(?ms)^## ' + $version + '\s*$(.*?)(?=^## |\z)')).Groups[1].Value
+        $section | Should -Not -BeNullOrEmpty
+        foreach ($name in $manifest.CmdletsToExport) {
+            $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$name\b"
+            $section | Should -Match "``$name``"
+        }
+    }
+
     It 'names the license the LICENSE file holds (Apache 2.0), and no project home until there is one' {
         $manifest.PrivateData.PSData.LicenseUri | Should -Be 'https://www.apache.org/licenses/LICENSE-2.0'
         $manifest.Copyright | Should -Match 'Apache-2\.0'

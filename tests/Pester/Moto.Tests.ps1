@@ -1,13 +1,13 @@
-# Integration with an independent emulator: moto_server, driven by the real AWS CLI. Skipped (and shown
-# as skipped) unless both are on PATH.
+# Integration with an independent emulator: moto_server, driven by the real AWS CLI. Skipped, with the reason
+# shown, unless moto_server runs here and the AWS CLI has the operations the test uses.
 
-BeforeDiscovery {
-    $script:motoMissing = -not ((Get-Command moto_server -ErrorAction SilentlyContinue) -and (Get-Command aws -ErrorAction SilentlyContinue))
-}
-
-Describe 'Get-CFInvalidationList against moto_server' -Skip:$motoMissing {
+Describe 'Get-CFInvalidationList against moto_server' {
     BeforeAll {
         . "$PSScriptRoot/common.ps1"
+        $script:moto = $null
+        $script:skipReason = @(Get-MotoSkipReason) + @('create-distribution', 'create-invalidation', 'list-invalidations' |
+                ForEach-Object { Get-AwsCliSkipReason $_ }) | Where-Object { $_ } | Select-Object -First 1
+        if ($script:skipReason) { return }
 
         $port = Get-UnusedLoopbackPort
         $script:motoUrl = "http://127.0.0.1:$port"
@@ -45,6 +45,7 @@ Describe 'Get-CFInvalidationList against moto_server' -Skip:$motoMissing {
     }
 
     It 'lists the same invalidations (Ids and Status, same order) as aws cloudfront list-invalidations' {
+        if ($script:skipReason) { Set-ItResult -Skipped -Because $script:skipReason }
         $expected = (Invoke-Aws cloudfront list-invalidations --distribution-id $distributionId).InvalidationList.Items
 
         $ours = @(Get-CFInvalidationList -DistributionId $distributionId -EndpointUrl $motoUrl)

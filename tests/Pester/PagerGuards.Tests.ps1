@@ -93,6 +93,29 @@ Describe 'Get-CFInvalidationList paging guards' {
             $failures[0].FullyQualifiedErrorId | Should -Be "$ErrorId,$commandName"
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
             $failures[0].TargetObject | Should -Be "the account's distributions"
+            # The advice counts the invalidations written (not the two distributions listed) and offers no -Marker,
+            # which takes an invalidation id, not a distribution id.
+            $failures[0].ErrorDetails.Message | Should -Match "6 invalidations were written before the failure; no -Marker resumes a listing of the account's distributions"
+            $failures[0].ErrorDetails.Message | Should -Not -Match "-Marker '"
+            $failures[0].Exception.Data['ItemsWritten'] | Should -Be 6
+            $failures[0].Exception.Data.Contains('ResumeMarker') | Should -BeFalse
+        }
+
+        It 'a repeated NextMarker while finding a distribution by its domain name is that input''s error, with no resume advice' {
+            Set-LocalServerSettings -Server $script:server -DistributionPageCap 1 -DistributionListFault @{ repeatMarkerAtPage = 2 } | Out-Null
+
+            $failures = $null
+            $items = @(Get-CFInvalidationList cdn.example.com -EndpointUrl $script:server.Url -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+            $items.Count | Should -Be 0
+            @(Get-RequestLog -Operation ListDistributions).Count | Should -Be 2
+            @(Get-RequestLog -Operation ListInvalidations).Count | Should -Be 0
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be "RepeatedNextMarker,$commandName"
+            $failures[0].TargetObject | Should -Be 'cdn.example.com'
+            # One distribution was listed before the guard tripped; no invalidation was written, and -Marker takes no distribution id.
+            $failures[0].ErrorDetails.Message | Should -Not -Match 'were written'
+            $failures[0].ErrorDetails.Message | Should -Not -Match "-Marker '"
         }
     }
 }

@@ -7,6 +7,7 @@ if (-not (Test-Path $script:ModulePath)) { throw "Build the module first: dotnet
 
 Import-Module $script:ModulePath -Force
 Import-Module (Join-Path $script:RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1') -Force
+. "$PSScriptRoot/OutsideTools.ps1"
 
 $script:TestCredentialsDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-tests-$PID"
 New-Item -ItemType Directory -Force $script:TestCredentialsDir | Out-Null

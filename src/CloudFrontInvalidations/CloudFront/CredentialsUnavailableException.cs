@@ -11,11 +11,11 @@ namespace CloudFrontInvalidations.CloudFront
     /// </summary>
     public sealed class CredentialsUnavailableException : AmazonClientException
     {
-        /// <summary>How to provide credentials, as the AWS CLI and the other SDKs find them.</summary>
+        /// <summary>How to provide credentials, in the order the module looks for them (the error's recommended action).</summary>
         public const string HowToProvide =
-            "Provide credentials as for the AWS CLI: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary ones), " +
-            "a profile in ~/.aws/credentials or ~/.aws/config selected with AWS_PROFILE (run 'aws configure' or 'aws sso login'), " +
-            "or an instance, container or web-identity role.";
+            "Give -ProfileName, -Credential or -AccessKey/-SecretKey, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN " +
+            "for temporary keys) or AWS_PROFILE, or write a [default] profile in ~/.aws/credentials; " +
+            "Get-Help about_CloudFrontInvalidations lists every source in order.";
 
         // AWSSDK.Core reports an empty default chain as a plain AmazonClientException with this message.
         private const string SdkNoCredentialsMessage = "Failed to resolve AWS credentials";
@@ -31,6 +31,8 @@ namespace CloudFrontInvalidations.CloudFront
             && failure.Message.StartsWith(SdkNoCredentialsMessage, StringComparison.Ordinal);
 
         internal static CredentialsUnavailableException FromSdk(Exception sdkFailure) =>
-            new CredentialsUnavailableException("No AWS credentials were found. " + HowToProvide, sdkFailure);
+            new CredentialsUnavailableException(
+                "No AWS credentials were found: no credential parameter, nothing stored by Set-AWSCredential, no AWS_ACCESS_KEY_ID " +
+                "or AWS_PROFILE, no default profile, and no container or instance role answered.", sdkFailure);
     }
 }

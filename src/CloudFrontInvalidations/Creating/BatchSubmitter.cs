@@ -1,6 +1,5 @@
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
-using CloudFrontInvalidations.Listing;
 
 namespace CloudFrontInvalidations.Creating
 {
@@ -8,7 +7,7 @@ namespace CloudFrontInvalidations.Creating
     internal static class BatchSubmitter
     {
         /// <summary>Blocks on the request (with the SDK's retries, all with the batch's CallerReference).</summary>
-        /// <exception cref="InvalidListingException">An answer without the Invalidation element, its Id or its Status.</exception>
+        /// <exception cref="IncompleteResponseException">An answer without the Invalidation element, its Id or its Status.</exception>
         internal static Invalidation Submit(Operation<CreateInvalidationRequest, CreateInvalidationResponse> create, PlannedBatch batch,
             CancellationToken cancellationToken)
         {
@@ -17,7 +16,7 @@ namespace CloudFrontInvalidations.Creating
             // Without its Id and Status the invalidation can be neither written nor waited on.
             if (invalidation?.Id == null || invalidation.Status == null)
             {
-                throw new InvalidListingException(ListingViolation.IncompleteResponse, batch.Owner.ToString(), null, 0,
+                throw new IncompleteResponseException(
                     $"The answer to CreateInvalidation for {batch.Owner} lacks the Invalidation element, its Id or its Status; the batch may have been created (CallerReference '{batch.CallerReference}').");
             }
             return invalidation;

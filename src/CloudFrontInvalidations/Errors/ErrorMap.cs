@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
+using System.Security.Authentication;
+using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
@@ -63,16 +66,16 @@ namespace CloudFrontInvalidations.Errors
         }
 
         private const string ResumeOrReport =
-            "Resume with the -Marker given in the message; report the endpoint's behaviour if it persists.";
+            "Resume with the -Marker the message gives (run again when it gives none); report the endpoint's behaviour if it persists.";
 
         public static IReadOnlyList<Entry> Entries { get; } = new[]
         {
             new Entry("CredentialsNotFound", ErrorCategory.AuthenticationError, typeof(CredentialsUnavailableException),
-                "No AWS credentials were found in the environment, the shared config and credentials files, or an instance/container role.",
+                "No AWS credentials were found: none given as parameters, none stored in the session by AWS.Tools, none in the environment or the shared config and credentials files, no instance/container role.",
                 CredentialsUnavailableException.HowToProvide, stopsCommand: true),
             new Entry("ProfileNotFound", ErrorCategory.AuthenticationError, typeof(ProfileNotFoundException),
                 "The named profile (-ProfileName or AWS_PROFILE) is in neither ~/.aws/credentials nor ~/.aws/config (nor -ProfileLocation).",
-                "Check the profile name ('aws configure list-profiles'), or set AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE to the files that hold it.",
+                "Check the name against the profiles in ~/.aws/credentials ([name]) and ~/.aws/config ([profile name]), or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that hold it.",
                 stopsCommand: true),
             new Entry("SignatureDoesNotMatch", ErrorCategory.AuthenticationError, typeof(CredentialsRejectedException),
                 "CloudFront rejected the request's signature: the secret access key does not belong to the access key id (or the clock is far off).",
@@ -84,7 +87,7 @@ namespace CloudFrontInvalidations.Errors
                 e => HasCode(e, "InvalidClientTokenId", "UnrecognizedClientException"), stopsCommand: true),
             new Entry("ExpiredToken", ErrorCategory.AuthenticationError, typeof(CredentialsRejectedException),
                 "The temporary credentials (session token) have expired, or the request was signed too long ago.",
-                "Refresh the session ('aws sso login', assume the role again) or update AWS_SESSION_TOKEN; " + CredentialsUnavailableException.HowToProvide,
+                "Get new temporary credentials (sign in to SSO again, assume the role again) or update AWS_SESSION_TOKEN; " + CredentialsUnavailableException.HowToProvide,
                 stopsCommand: true),
             new Entry("InvalidParameter", ErrorCategory.InvalidArgument, typeof(InvalidParameterException),
                 "A common parameter or -Select has a value that cannot work (e.g. -AccessKey without -SecretKey, a -Credential that is not AWSCredentials).",
@@ -95,10 +98,10 @@ namespace CloudFrontInvalidations.Errors
                 stopsCommand: true),
             new Entry("NoSuchDistribution", ErrorCategory.ObjectNotFound, typeof(NoSuchDistributionException),
                 "No distribution with this id exists in the account the credentials belong to.",
-                "Check the distribution id (Get-CFDistributionList, or aws cloudfront list-distributions) and the account you are signed in to."),
+                "Check the distribution id (Get-CFInvalidationList -DistributionId <Tab> completes the account's ids) and the account in use (-Verbose says where the credentials came from)."),
             new Entry("UnknownDistributionName", ErrorCategory.ObjectNotFound, typeof(UnknownDistributionNameException),
                 "A domain name was given for a distribution, and no distribution of the account has it as an alternate domain name (CNAME) or as its *.cloudfront.net name.",
-                "Check the name and the account you are signed in to, or give the distribution id (Tab after -DistributionId offers them)."),
+                "Check the name and the account in use (-Verbose says where the credentials came from), or give the distribution id (Tab after -DistributionId offers them)."),
             new Entry("AmbiguousDistributionName", ErrorCategory.InvalidArgument, typeof(AmbiguousDistributionNameException),
                 "A domain name was given for a distribution, and several distributions of the account have it (the message lists their ids).",
                 "Give the distribution id instead of the name."),
@@ -107,10 +110,10 @@ namespace CloudFrontInvalidations.Errors
                 "Check the invalidation id (Get-CFInvalidationList lists them) and that it belongs to this distribution or tenant."),
             new Entry("EntityNotFound", ErrorCategory.ObjectNotFound, typeof(EntityNotFoundException),
                 "No distribution tenant with this id exists in the account the credentials belong to.",
-                "Check the distribution tenant id (aws cloudfront list-distribution-tenants) and the account you are signed in to."),
+                "Check the distribution tenant id (dt_ and letters and digits, case-sensitive) and the account in use (-Verbose says where the credentials came from)."),
             new Entry("AccessDenied", ErrorCategory.PermissionDenied, typeof(AccessDeniedException),
                 "The identity in use may not call this operation (the message names it) on this distribution, distribution tenant or account.",
-                "Grant the action to the identity in use (README: the minimal IAM policy of each command), or use another profile."),
+                "Grant the action to the identity in use (Get-Help about_CloudFrontInvalidations lists the minimal IAM policy of each command), or use another profile."),
             new Entry("CallerReferenceConflict", ErrorCategory.InvalidArgument, typeof(CallerReferenceConflictException),
                 "New-CFInvalidation's -CallerReference was already used on this distribution for a batch with other paths; CloudFront created nothing.",
                 "Give a new -CallerReference (or none: each batch then gets its own), or the same paths as the batch that first used it."),
@@ -156,8 +159,8 @@ namespace CloudFrontInvalidations.Errors
             new Entry("UnreadableResponse", ErrorCategory.InvalidResult, typeof(AmazonUnmarshallingException),
                 "The response could not be read, even after the SDK's retries: not XML (cut short, or not from CloudFront), or an element whose text is not a value of its type (the message names it).",
                 "Check -EndpointUrl and any proxy in between; run again."),
-            ListingViolationEntry(ListingViolation.IncompleteResponse,
-                "The response is XML but lacks its result element (InvalidationList, Invalidation) or an invalidation's Id or Status.",
+            new Entry("IncompleteResponse", ErrorCategory.InvalidResult, typeof(IncompleteResponseException),
+                "The response is XML but lacks its result element (InvalidationList, DistributionList, Invalidation), an item's Id or an invalidation's Status.",
                 "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
             ListingViolationEntry(ListingViolation.RepeatedNextMarker,
                 "The service sent a NextMarker already followed in this listing; following it would loop forever.",
@@ -182,7 +185,7 @@ namespace CloudFrontInvalidations.Errors
                 "Run again, or allow more time with -TimeoutSec; check the network and proxy.",
                 e => e is TimeoutException || e is OperationCanceledException, mayPass: true),
             new Entry("ConnectionFailed", ErrorCategory.ConnectionError, typeof(Exception),
-                "The endpoint could not be reached, or the connection broke, even after the SDK's retries (DNS, refused, reset, TLS).",
+                "The endpoint could not be reached, or the connection broke, even after the SDK's retries (DNS, refused, reset, TLS handshake; an https URL for an endpoint that speaks plain HTTP fails here).",
                 "Check the network, proxy (HTTPS_PROXY) and -EndpointUrl.",
                 e => e is HttpRequestException || e is IOException || e is WebException, mayPass: true),
             new Entry("UnexpectedFailure", ErrorCategory.NotSpecified, typeof(Exception),
@@ -207,12 +210,16 @@ namespace CloudFrontInvalidations.Errors
                 message += $" ({service.ErrorCode}, HTTP {(int)service.StatusCode})";
             if (cause is AmazonServiceException { RequestId: { Length: > 0 } requestId })
                 message += $" AWS request id: {requestId}.";
+            if (entry.ErrorId == "NoSuchDistribution" && LowerCaseDistributionId(activity) is { } lowerCase)
+                message += $" Distribution ids are upper case: try '{lowerCase.ToUpperInvariant()}'.";
             if (failure is IPartialListing { ItemsDelivered: > 0 } partial)
             {
-                message += $" {partial.ItemsDelivered} invalidations were written before the failure; to list the rest, run again with -Marker '{partial.ResumeMarker}' -NoAutoIteration:$false.";
+                message += $" {partial.ItemsDelivered} invalidations were written before the failure; " + (partial.ResumeMarker == null
+                    ? $"no -Marker resumes a listing of {partial.Target}: to list the rest, run the command again."
+                    : $"to list the rest, run again with -Marker '{partial.ResumeMarker}' -NoAutoIteration:$false.");
                 // Also reachable from scripts, since the record's Exception is the cause itself.
                 cause.Data["ItemsWritten"] = partial.ItemsDelivered;
-                cause.Data["ResumeMarker"] = partial.ResumeMarker;
+                if (partial.ResumeMarker != null) cause.Data["ResumeMarker"] = partial.ResumeMarker;
             }
 
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, target)
@@ -221,9 +228,30 @@ namespace CloudFrontInvalidations.Errors
             };
         }
 
-        // The SDK's own message for an unreadable body buries the reason among its request id and status.
-        private static string Reason(Exception cause) =>
-            cause is AmazonUnmarshallingException unreadable ? ResponseDescriptions.Unreadable(unreadable) : cause.Message;
+        // The SDK's own message for an unreadable body buries the reason among its request id and status; .NET's for a
+        // failed TLS handshake says only "see inner exception".
+        private static string Reason(Exception cause) => cause switch
+        {
+            AmazonUnmarshallingException unreadable => ResponseDescriptions.Unreadable(unreadable),
+            HttpRequestException { InnerException: AuthenticationException handshake } => TlsFailure(handshake),
+            _ => cause.Message,
+        };
+
+        private static string TlsFailure(AuthenticationException handshake) =>
+            handshake.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0
+                ? $"the TLS connection could not be established: the endpoint's certificate is not trusted ({handshake.Message})"
+                : $"the TLS connection could not be established ({handshake.Message}). An endpoint that speaks plain HTTP needs an http:// URL, not https://.";
+
+        // Activities name their distribution as InvalidationOwner does ("of distribution 'E1'"); a tenant's reads
+        // "distribution tenant '...'" and does not match.
+        private static readonly Regex DistributionInActivity = new Regex(@"\bdistribution '([^']+)'", RegexOptions.CultureInvariant);
+
+        /// <summary>The distribution id named in <paramref name="activity"/> when it has lower-case letters (CloudFront's ids have none).</summary>
+        private static string? LowerCaseDistributionId(string activity)
+        {
+            var match = DistributionInActivity.Match(activity);
+            return match.Success && match.Groups[1].Value.Any(char.IsLower) ? match.Groups[1].Value : null;
+        }
 
         /// <summary>Whether the same request may well succeed a little later (see <see cref="Entry.MayPass"/>).</summary>
         public static bool MayPass(Exception failure) => Find(CauseOf(failure)).MayPass;

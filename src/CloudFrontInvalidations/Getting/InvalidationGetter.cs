@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Concurrency;
-using CloudFrontInvalidations.Listing;
 
 namespace CloudFrontInvalidations.Getting
 {
@@ -46,7 +45,7 @@ namespace CloudFrontInvalidations.Getting
         public void Dispose() => _gets.Dispose();
 
         /// <summary>One blocking request for one invalidation, as a unit of OrderedFanOut runs it (a get, a poll).</summary>
-        /// <exception cref="InvalidListingException">A 200 without the Invalidation element, its Id or its Status.</exception>
+        /// <exception cref="IncompleteResponseException">A 200 without the Invalidation element, its Id or its Status.</exception>
         internal static Invalidation GetOne(Operation<GetInvalidationRequest, GetInvalidationResponse> getInvalidation,
             InvalidationTarget target, CancellationToken cancellationToken)
         {
@@ -54,8 +53,7 @@ namespace CloudFrontInvalidations.Getting
             // Without its Status an invalidation can be neither reported nor waited on.
             if (invalidation?.Id == null || invalidation.Status == null)
             {
-                throw new InvalidListingException(ListingViolation.IncompleteResponse, target.ToString(), null, 0,
-                    $"The answer for {target} lacks the Invalidation element, its Id or its Status.");
+                throw new IncompleteResponseException($"The answer for {target} lacks the Invalidation element, its Id or its Status.");
             }
             return invalidation;
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
@@ -15,6 +16,17 @@ namespace CloudFrontInvalidations.Listing
         internal DistributionLister(Operation<ListDistributionsRequest, ListDistributionsResponse> listDistributions)
         {
             _listDistributions = listDistributions;
+        }
+
+        /// <summary>
+        /// A failure of this listing as a command reports it: the pager's resume information counts distributions and
+        /// names one, which -Marker does not take, so the failure says instead how many invalidations the command wrote
+        /// before it (none when it was finding a distribution by name), with no marker to resume from.
+        /// </summary>
+        internal static Exception AsCommandFailure(Exception failure, int invalidationsWritten)
+        {
+            var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
+            return new ListingInterruptedException(Target, resumeMarker: null, invalidationsWritten, cause);
         }
 
         internal IEnumerable<ListedPage<ListDistributionsResponse, DistributionSummary>> ListPages(ListingOptions options,

@@ -92,9 +92,9 @@ namespace CloudFrontInvalidations.Listing
                 {
                     foreach (var ready in Deliver(_fanOut.Drain(maxPending: 0))) yield return ready;
                     _window.MarkIncomplete();
-                    // Distributions, not invalidations, were delivered: the resume advice of an interrupted listing does not apply.
-                    var cause = failure is ListingInterruptedException interrupted ? interrupted.InnerException! : failure;
-                    yield return ListingEvent.Failed(cause, "Listing the account's distributions", DistributionLister.Target);
+                    var written = (int)Math.Min(_window.Written, int.MaxValue);
+                    yield return ListingEvent.Failed(DistributionLister.AsCommandFailure(failure, written), "Listing the account's distributions",
+                        DistributionLister.Target);
                     yield break;
                 }
 

@@ -22,8 +22,9 @@ namespace CloudFrontInvalidations.Listing
     }
 
     /// <summary>
-    /// A request failed after earlier pages were delivered. InnerException is the failure itself
-    /// (typically a typed CloudFront or SDK exception).
+    /// A request failed after earlier pages were delivered, or ListDistributions failed (then ItemsDelivered counts the
+    /// invalidations the command wrote, and no ResumeMarker applies: <see cref="DistributionLister.AsCommandFailure"/>).
+    /// InnerException is the failure itself (typically a typed CloudFront or SDK exception).
     /// </summary>
     public sealed class ListingInterruptedException : Exception, IPartialListing
     {

@@ -7,7 +7,5 @@ namespace CloudFrontInvalidations.Listing
         RepeatedNextMarker,
         /// <summary>IsTruncated is true but there is no NextMarker to continue from.</summary>
         TruncatedWithoutNextMarker,
-        /// <summary>The XML parsed but lacks its list element (InvalidationList, ...) or an item's Id.</summary>
-        IncompleteResponse,
     }
 }

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
-    /// The one Marker → NextMarker loop, with its guards: a NextMarker already sent, a truncated page without
-    /// NextMarker, a response without its list or an item without an id each stop the listing with
-    /// <see cref="InvalidListingException"/>; a failure after delivered pages says where to resume
-    /// (<see cref="ListingInterruptedException"/>). Pages are yielded as they arrive, one request at a time, so
+    /// The one Marker → NextMarker loop, with its guards: a NextMarker already sent or a truncated page without
+    /// NextMarker stops the listing with <see cref="InvalidListingException"/>, a response without its list or an
+    /// item without an id with <see cref="IncompleteResponseException"/>; a failure after delivered pages says
+    /// where to resume (<see cref="ListingInterruptedException"/>). Pages are yielded as they arrive, one request at a time, so
     /// the caller can stop fetching early; fetching ahead is the caller's choice (Concurrency/OrderedFanOut).
     /// Knows nothing of PowerShell.
     /// </summary>
@@ -40,29 +41,34 @@ namespace CloudFrontInvalidations.Listing
             }
         }
 
-        /// <summary>Sends one request and checks its answer.</summary>
+        /// <summary>Sends one request and checks its answer; a failure after delivered pages says where to resume.</summary>
         private static ListedPage<TResponse, TItem> RequestPage<TResponse, TItem>(MarkerListing<TResponse, TItem> listing,
             string? marker, int pageNumber, Progress<TResponse, TItem> delivered, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stopwatch = Stopwatch.StartNew();
-            TResponse response;
             try
             {
-                response = listing.RequestPage(marker, cancellationToken).GetAwaiter().GetResult();
+                return ReadPage(listing, marker, pageNumber, cancellationToken);
             }
             catch (Exception failure) when (delivered.Count > 0 && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 throw new ListingInterruptedException(listing.Target, delivered.LastId, delivered.Count, failure);
             }
+        }
 
-            var (isTruncated, nextMarker, items) = listing.ReadPage(response) ?? throw delivered.Violation(ListingViolation.IncompleteResponse,
-                $"The response has no {listing.ListElement} element.");
+        /// <exception cref="IncompleteResponseException">The response lacks its list element, or an item its Id.</exception>
+        private static ListedPage<TResponse, TItem> ReadPage<TResponse, TItem>(MarkerListing<TResponse, TItem> listing,
+            string? marker, int pageNumber, CancellationToken cancellationToken)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var response = listing.RequestPage(marker, cancellationToken).GetAwaiter().GetResult();
+            var (isTruncated, nextMarker, items) = listing.ReadPage(response)
+                ?? throw new IncompleteResponseException($"The response has no {listing.ListElement} element.");
             items ??= Array.Empty<TItem>();
             foreach (var item in items)
             {
                 if (string.IsNullOrEmpty(listing.IdOf(item)))
-                    throw delivered.Violation(ListingViolation.IncompleteResponse, $"The response has a {listing.ItemElement} without an Id.");
+                    throw new IncompleteResponseException($"The response has a {listing.ItemElement} without an Id.");
             }
             return new ListedPage<TResponse, TItem>(listing.Operation, listing.Target, pageNumber, marker, response, items,
                 isTruncated == true, nextMarker, stopwatch.Elapsed);

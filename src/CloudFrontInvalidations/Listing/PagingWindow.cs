@@ -21,6 +21,9 @@ namespace CloudFrontInvalidations.Listing
         /// <summary>Objects offered so far, skipped or written or past -First: what -IncludeTotalCount reports.</summary>
         public ulong Seen { get; private set; }
 
+        /// <summary>Objects written so far (neither skipped nor past -First).</summary>
+        public ulong Written { get; private set; }
+
         /// <summary>
         /// True while every listing offered all its objects (it reached the last page). A listing cut short by
         /// -First, -NoAutoIteration, -Marker paging or a failure makes Seen a lower bound only: counting the rest
@@ -39,6 +42,7 @@ namespace CloudFrontInvalidations.Listing
             }
             if (_toWrite == 0) return false;
             _toWrite--;
+            Written++;
             return true;
         }
 

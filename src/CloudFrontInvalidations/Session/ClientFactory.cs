@@ -12,13 +12,15 @@ namespace CloudFrontInvalidations.Session
         /// <summary>
         /// Resolves region and credentials (see RegionResolver and CredentialResolver for the precedence)
         /// and builds the client; <paramref name="description"/> says which region and credentials (for -Verbose).
+        /// <paramref name="shell"/> is what AWS.Tools stored in the session (none by default).
         /// </summary>
         public static CloudFrontClient Connect(SessionParameters parameters, TimeSpan? timeout,
-            Func<string, string?> environment, out string description)
+            Func<string, string?> environment, out string description, ShellDefaults? shell = null)
         {
-            var region = RegionResolver.Resolve(parameters, environment);
+            shell ??= ShellDefaults.None;
+            var region = RegionResolver.Resolve(parameters, shell, environment);
             var config = CreateConfig(new ClientSettings { Region = region, EndpointUrl = parameters.EndpointUrl, Timeout = timeout });
-            var credentials = new CredentialResolver(environment).Resolve(parameters, config);
+            var credentials = new CredentialResolver(environment).Resolve(parameters, shell, config);
             description = $"Region {region}; credentials from {credentials.Source}.";
             return new CloudFrontClient(credentials.Credentials, config);
         }

@@ -25,7 +25,8 @@ namespace CloudFrontInvalidations.Session
                 "For a user name and password use -AccessKey and -SecretKey.");
         }
 
-        private static bool IsAwsCredentials(Type? type)
+        /// <summary>Whether <paramref name="type"/> is an AWSCredentials of any copy of AWSSDK.Core (compared by name).</summary>
+        internal static bool IsAwsCredentials(Type? type)
         {
             for (; type != null; type = type.BaseType)
                 if (type.FullName == AwsCredentialsTypeName) return true;

@@ -13,6 +13,7 @@ namespace CloudFrontInvalidations.Session
     /// <item>-AccessKey and -SecretKey (with -SessionToken if given)</item>
     /// <item>-Credential</item>
     /// <item>-ProfileName (in -ProfileLocation if given); a missing profile is an error</item>
+    /// <item>what AWS.Tools' Set-AWSCredential or Initialize-AWSDefaultConfiguration stored in the session (<see cref="ShellDefaults"/>)</item>
     /// <item>AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN)</item>
     /// <item>AWS_PROFILE; a missing profile is an error</item>
     /// <item>the "default" profile, if it exists</item>
@@ -34,9 +35,9 @@ namespace CloudFrontInvalidations.Session
             _environment = environment;
         }
 
-        public ResolvedCredentials Resolve(SessionParameters parameters, IClientConfig config)
+        public ResolvedCredentials Resolve(SessionParameters parameters, ShellDefaults shell, IClientConfig config)
         {
-            var resolved = Choose(parameters, config);
+            var resolved = Choose(parameters, shell, config);
             try
             {
                 resolved.Credentials.GetCredentials();
@@ -48,7 +49,7 @@ namespace CloudFrontInvalidations.Session
             return resolved;
         }
 
-        private ResolvedCredentials Choose(SessionParameters parameters, IClientConfig config)
+        private ResolvedCredentials Choose(SessionParameters parameters, ShellDefaults shell, IClientConfig config)
         {
             if (parameters.AccessKey != null || parameters.SecretKey != null)
                 return new ResolvedCredentials(FromKeys(parameters), "-AccessKey/-SecretKey");
@@ -56,6 +57,8 @@ namespace CloudFrontInvalidations.Session
                 return new ResolvedCredentials(CredentialArgument.ToAwsCredentials(parameters.Credential), "-Credential");
             if (!string.IsNullOrEmpty(parameters.ProfileName))
                 return FromProfile(parameters.ProfileName!, parameters.ProfileLocation, "-ProfileName");
+            if (shell.Credentials != null)
+                return new ResolvedCredentials(CredentialArgument.ToAwsCredentials(shell.Credentials), shell.CredentialsSource);
             if (!string.IsNullOrEmpty(_environment(EnvironmentVariablesAWSCredentials.ENVIRONMENT_VARIABLE_ACCESSKEY))
                 && !string.IsNullOrEmpty(_environment(EnvironmentVariablesAWSCredentials.ENVIRONMENT_VARIABLE_SECRETKEY)))
                 return new ResolvedCredentials(new EnvironmentVariablesAWSCredentials(), "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables");
@@ -85,7 +88,7 @@ namespace CloudFrontInvalidations.Session
             {
                 var where = string.IsNullOrEmpty(profileLocation) ? "the shared credentials and config files" : $"'{profileLocation}'";
                 throw new ProfileNotFoundException(
-                    $"The profile '{profileName}' ({origin}) was not found in {where}. List profiles with 'aws configure list-profiles'.");
+                    $"The profile '{profileName}' ({origin}) was not found in {where}.");
             }
             try
             {

@@ -4,8 +4,8 @@ using Amazon.Runtime.CredentialManagement;
 namespace CloudFrontInvalidations.Session
 {
     /// <summary>
-    /// The region: -Region, AWS_REGION, AWS_DEFAULT_REGION, the region of the profile in use (-ProfileName,
-    /// AWS_PROFILE or "default"), else us-east-1. CloudFront is global, so a missing region is not an error;
+    /// The region: -Region, the session's $StoredAWSRegion (AWS.Tools' Set-DefaultAWSRegion), AWS_REGION,
+    /// AWS_DEFAULT_REGION, the region of the profile in use (-ProfileName, AWS_PROFILE or "default"), else us-east-1. CloudFront is global, so a missing region is not an error;
     /// only a China region (cn-*) changes the endpoint. Resolved here, never by the SDK, whose fallback
     /// would also ask the EC2 instance metadata service and wait for it off EC2.
     /// </summary>
@@ -13,9 +13,9 @@ namespace CloudFrontInvalidations.Session
     {
         internal const string GlobalRegion = "us-east-1";
 
-        public static string Resolve(SessionParameters parameters, Func<string, string?> environment)
+        public static string Resolve(SessionParameters parameters, ShellDefaults shell, Func<string, string?> environment)
         {
-            var named = FirstNonEmpty(parameters.Region, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"));
+            var named = FirstNonEmpty(parameters.Region, shell.Region, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"));
             if (named != null) return named;
 
             var profileName = FirstNonEmpty(parameters.ProfileName, environment("AWS_PROFILE")) ?? CredentialResolver.DefaultProfileName;
