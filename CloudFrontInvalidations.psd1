@@ -20,7 +20,7 @@
         PSData = @{
             Tags         = @('AWS', 'CloudFront', 'Invalidation', 'CDN', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = '0.1.0, the first release: Get-CFInvalidationList (every page, time windows, several distributions or the whole account, tenants), Get-CFInvalidation (what an invalidation flushed) and Wait-CFInvalidation (until completed, with a timeout); typed errors; credentials as AWS.Tools finds them. Read-only.'
+            ReleaseNotes = '0.1.0, the first release: Get-CFInvalidationList (every page, time windows, several distributions or the whole account, tenants), Get-CFInvalidation (what an invalidation flushed) and Wait-CFInvalidation (until completed, with a timeout) and New-CFInvalidation (paths checked and encoded, retries never duplicated, waiting for capacity, -WhatIf, -Wait; the only write); typed errors; credentials as AWS.Tools finds them.'
         }
     }
 }
