@@ -80,7 +80,7 @@ namespace CloudFrontInvalidations.Commands
         /// Writes one input's failure as a non-terminating error, or ends the command with it when every input would
         /// fail the same way (<see cref="ErrorMap.StopsCommand"/>: credentials missing or rejected).
         /// </summary>
-        private protected void WriteFailure(Exception failure, ErrorRecord record)
+        internal void WriteFailure(Exception failure, ErrorRecord record)
         {
             if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
             WriteError(record);

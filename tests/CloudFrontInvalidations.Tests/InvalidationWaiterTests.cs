@@ -203,41 +203,5 @@ namespace CloudFrontInvalidations.Tests
             int seen;
             while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
         }
-
-        /// <summary>Time passes only when the waiter sleeps.</summary>
-        private sealed class ScriptedClock : IWaitClock
-        {
-            private long _elapsedTicks;
-
-            internal List<TimeSpan> Delays { get; } = new List<TimeSpan>();
-
-            public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));
-
-            public void Delay(TimeSpan duration, CancellationToken cancellationToken)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Delays.Add(duration);
-                Advance(duration);
-            }
-
-            private readonly List<(TimeSpan At, CancellationTokenSource Source)> _deadlines = new List<(TimeSpan, CancellationTokenSource)>();
-
-            public CancellationTokenSource CancelAt(TimeSpan elapsed)
-            {
-                var source = new CancellationTokenSource();
-                lock (_deadlines) _deadlines.Add((elapsed, source));
-                if (Elapsed >= elapsed) source.Cancel();
-                return source;
-            }
-
-            /// <summary>Time passing inside a request (a get that blocks), cancelling the deadlines it reaches.</summary>
-            internal void Advance(TimeSpan duration)
-            {
-                Interlocked.Add(ref _elapsedTicks, duration.Ticks);
-                lock (_deadlines)
-                    foreach (var (at, source) in _deadlines)
-                        if (Elapsed >= at && !source.IsCancellationRequested) source.Cancel();
-            }
-        }
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace LocalCloudFront;
 
 /// <summary>
-/// The CloudFront operations served: ListDistributions, ListInvalidations, GetInvalidation and their
-/// distribution-tenant forms, each with latency and fault injection. The route names are the operation
+/// The CloudFront operations served: ListDistributions, ListInvalidations, GetInvalidation, CreateInvalidation
+/// (CreateInvalidationApi) and their distribution-tenant forms, each with latency and fault injection. The route names are the operation
 /// names the request log records.
 /// </summary>
 public static class CloudFrontApi
@@ -20,6 +20,7 @@ public static class CloudFrontApi
             CloudFrontError.NoSuchDistribution, "ListInvalidations", "GetInvalidation");
         MapInvalidationRoutes(app, "distribution-tenant", "tenantId", store => store.Tenants,
             CloudFrontError.EntityNotFound, "ListInvalidationsForDistributionTenant", "GetInvalidationForDistributionTenant");
+        app.MapCreateInvalidationApi();
         app.MapFallback("{*path}", (HttpContext context) => WriteErrorAsync(context, CloudFrontError.NotFound));
     }
 
@@ -87,7 +88,7 @@ public static class CloudFrontApi
     /// latencyMs), lets the plan's error faults replace the answer, then lets reset and malformed cut it.
     /// A null plan injects nothing.
     /// </summary>
-    private static async Task AnswerAsync(
+    internal static async Task AnswerAsync(
         HttpContext context, ServerState server, FaultPlan? plan, Func<List<string>, (int Status, string Body)> answer)
     {
         List<string> applied = context.Features.GetRequiredFeature<CloudFrontExchange>().AppliedFaults;
@@ -240,14 +241,14 @@ public static class CloudFrontApi
         return (StatusCodes.Status200OK, writePage(page));
     }
 
-    private static (int Status, string Body) ErrorAnswer(HttpContext context, CloudFrontError error) =>
+    internal static (int Status, string Body) ErrorAnswer(HttpContext context, CloudFrontError error) =>
         (error.Status, CloudFrontXml.Error(error, context.Features.GetRequiredFeature<CloudFrontExchange>().RequestId));
 
     /// <summary>
     /// Writes the body with its full Content-Length; with <paramref name="abortHalfway"/> it sends the
     /// headers and half the body, then drops the connection, as a reset mid-response would.
     /// </summary>
-    private static async Task WriteXmlAsync(HttpContext context, int status, string body, bool abortHalfway = false)
+    internal static async Task WriteXmlAsync(HttpContext context, int status, string body, bool abortHalfway = false)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(body);
         HttpResponse response = context.Response;

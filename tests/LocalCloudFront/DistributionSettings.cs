@@ -29,6 +29,7 @@ public sealed record DistributionSettings
     public List<string>? Aliases { get; init; }
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
+    public CreationSettings Creation { get; init; } = new();
 
     /// <summary>
     /// The history as given instead of generated (then <see cref="Count"/> must be 0 and <see cref="InProgress"/>
@@ -46,13 +47,13 @@ public sealed record DistributionSettings
         : !(IntervalMinutes > 0) ? "intervalMinutes must be positive."
         : Invalidations is not null && Count != 0 ? "count must be 0 when invalidations are given."
         : Invalidations?.Select(invalidation => invalidation.Validate()).FirstOrDefault(problem => problem is not null)
-            ?? Faults.Validate();
+            ?? Faults.Validate() ?? Creation.Validate();
 }
 
 /// <summary>Which operations a fault setting applies to (and counts).</summary>
 public enum FaultScope
 {
-    /// <summary>Every request about the distribution: its lists and its gets.</summary>
+    /// <summary>Every request about the distribution: its lists, its gets and its creates.</summary>
     All,
 
     /// <summary>ListInvalidations and ListInvalidationsForDistributionTenant (and ListDistributions).</summary>
@@ -60,6 +61,9 @@ public enum FaultScope
 
     /// <summary>GetInvalidation and GetInvalidationForDistributionTenant.</summary>
     Get,
+
+    /// <summary>CreateInvalidation and CreateInvalidationForDistributionTenant.</summary>
+    Create,
 }
 
 /// <summary>Faults injected into one distribution's answers; every one is optional.</summary>

@@ -54,6 +54,7 @@ namespace CloudFrontInvalidations.CloudFront
             "EntityNotFound" => new EntityNotFoundException(error),
             "AccessDenied" => new AccessDeniedException(error),
             "InvalidArgument" => new InvalidArgumentException(error),
+            "TooManyInvalidationsInProgress" => new TooManyInvalidationsInProgressException(error),
             _ when CredentialsRejectedException.Codes.Contains(error.Code) => new CredentialsRejectedException(error),
             _ => new CloudFrontServiceException(error),
         };

@@ -56,6 +56,9 @@ namespace CloudFrontInvalidations.CloudFront
         /// <summary>Reads the result element the reader is on into the response to this request.</summary>
         protected abstract void ReadResult(XmlReader reader, TRequest request, TResponse response);
 
+        /// <summary>Reads what an operation's answer carries in its headers (CreateInvalidation's Location), before its body.</summary>
+        protected virtual void ReadHeaders(IWebResponseData answer, TResponse response) { }
+
         /// <summary>The reader of the answer to one request: what is read may depend on it (the owner's id, its type).</summary>
         internal ResponseUnmarshaller UnmarshallerFor(TRequest request) => new ResultUnmarshaller(this, request);
 
@@ -154,6 +157,7 @@ namespace CloudFrontInvalidations.CloudFront
             public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context)
             {
                 var response = new TResponse();
+                _operation.ReadHeaders(context.ResponseData, response);
                 if (context.IsEmptyResponse) return response;
                 using var reader = XmlReader.Create(context.Stream, XmlElements.ReaderSettings);
                 try

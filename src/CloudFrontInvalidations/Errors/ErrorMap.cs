@@ -10,6 +10,7 @@ using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Creating;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
 using CloudFrontInvalidations.Usage;
@@ -118,9 +119,22 @@ namespace CloudFrontInvalidations.Errors
             new Entry("AccessDenied", ErrorCategory.PermissionDenied, typeof(AccessDeniedException),
                 "The identity in use may not call this operation (the message names it) on this distribution, distribution tenant or account.",
                 "Grant the action to the identity in use (Get-Help about_CloudFrontInvalidations lists the minimal IAM policy of each command), or use another profile."),
+            new Entry("CallerReferenceConflict", ErrorCategory.InvalidArgument, typeof(CallerReferenceConflictException),
+                "New-CFInvalidation's -CallerReference was already used on this distribution for a batch with other paths; CloudFront created nothing.",
+                "Give a new -CallerReference (or none: each batch then gets its own), or the same paths as the batch that first used it."),
             new Entry("InvalidArgument", ErrorCategory.InvalidArgument, typeof(InvalidArgumentException),
-                "CloudFront rejected a parameter, typically a -Marker that is not an invalidation of this distribution.",
-                "Check -Marker and -MaxItem: the marker must be the Id of an invalidation of this distribution."),
+                "CloudFront rejected a parameter: a -Marker that is not an invalidation of this distribution, or an invalidation path (its message says which).",
+                "Check -Marker and -MaxItem (the marker must be the Id of an invalidation of this distribution), or the paths given to New-CFInvalidation."),
+            new Entry("BatchTooLarge", ErrorCategory.LimitsExceeded, typeof(CloudFrontServiceException),
+                "CloudFront refused an invalidation batch as too large (HTTP 413); New-CFInvalidation sends at most 3,000 paths a batch, so something in between changed it.",
+                "Check -EndpointUrl and any proxy in between; send fewer paths per call.", e => HasCode(e, "BatchTooLarge")),
+            new Entry("InconsistentQuantities", ErrorCategory.InvalidArgument, typeof(CloudFrontServiceException),
+                "CloudFront found the batch's Paths.Quantity different from the number of paths it carried.",
+                "Check -EndpointUrl and any proxy in between: New-CFInvalidation always sends the quantity of the paths it sends.",
+                e => HasCode(e, "InconsistentQuantities")),
+            new Entry("MissingBody", ErrorCategory.InvalidArgument, typeof(CloudFrontServiceException),
+                "CloudFront received a CreateInvalidation without its InvalidationBatch body.",
+                "Check -EndpointUrl and any proxy in between: the body was lost on the way.", e => HasCode(e, "MissingBody")),
             new Entry("RedirectRefused", ErrorCategory.SecurityError, typeof(RedirectRefusedException),
                 "The endpoint answered with a redirect (HTTP 301-308). CloudFront never redirects, and the signed request would carry its session token to the Location: no redirect is followed (the message names the status and the Location).",
                 "Check -EndpointUrl (or AWS_ENDPOINT_URL_CLOUDFRONT) and any proxy in between; point -EndpointUrl at the API itself rather than at an address that forwards."),
@@ -165,8 +179,14 @@ namespace CloudFrontInvalidations.Errors
             new Entry("CloudFrontServiceError", ErrorCategory.NotSpecified, typeof(AmazonServiceException),
                 "CloudFront answered with an error code not listed above.",
                 "See the error code and AWS request id in the message; the CloudFront API reference explains each code."),
+            new Entry("InvalidPath", ErrorCategory.InvalidArgument, typeof(InvalidPathException),
+                "A path given to New-CFInvalidation would be refused or not invalidated as meant (no leading '/', a '~', too long, a cache tag with a space, comma or '*'); checked before any request, so nothing was sent.",
+                "Correct the path named in the message: a path starts with '/' and a cache tag with '#'; spaces and non-ASCII characters may be given as they are (they are encoded)."),
+            new Entry("TooManyInvalidationsInProgress", ErrorCategory.LimitsExceeded, typeof(InvalidationCapacityTimeoutException),
+                "New-CFInvalidation's -TimeoutSec passed while CloudFront still refused the batch: too many invalidations in progress on the distribution (3,000 file paths and 15 wildcard paths may be). The message and UnsentPaths say what was not sent.",
+                "Wait for the distribution's invalidations to complete (Wait-CFInvalidation -DistributionId), then send UnsentPaths again; or allow more time with -TimeoutSec, or use fewer wildcards."),
             new Entry("WaitTimedOut", ErrorCategory.OperationTimeout, typeof(WaitTimeoutException),
-                "Wait-CFInvalidation's -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
+                "Wait-CFInvalidation's (or New-CFInvalidation -Wait's) -TimeoutSec passed with this invalidation still in progress (TargetObject is its last answer).",
                 "Wait longer (-TimeoutSec), or run Wait-CFInvalidation again on the same input: completed invalidations cost one request each."),
             new Entry("RequestTimeout", ErrorCategory.OperationTimeout, typeof(Exception),
                 "No complete answer (status, headers and the whole body) arrived within the request timeout, even after the SDK's retries: -TimeoutSec, or 60 s per attempt when it is not given.",

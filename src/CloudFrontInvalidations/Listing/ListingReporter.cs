@@ -128,12 +128,7 @@ namespace CloudFrontInvalidations.Listing
 
         private void WriteFailedAttempts()
         {
-            while (_failedAttempts.TryDequeue(out var attempt))
-            {
-                _emit(ListingEvent.Debug(string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1} attempt {2} failed after {3:F0} ms: {4}",
-                    attempt.Operation, attempt.Target, attempt.AttemptNumber, attempt.Elapsed.TotalMilliseconds, attempt.Outcome)));
-            }
+            while (_failedAttempts.TryDequeue(out var attempt)) _emit(ListingEvent.Debug(attempt.ToString()));
         }
     }
 }
