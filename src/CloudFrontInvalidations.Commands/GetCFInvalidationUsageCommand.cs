@@ -46,7 +46,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateDistributionTenantId]
         public string[] DistributionTenantId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Any date in the month, by its year and month as written; default: the current UTC month.</summary>
+        /// <summary>Any date in the month (see UsageMonth.From: an instant by its UTC month, a calendar date as written); default: the current UTC month.</summary>
         [Parameter]
         public DateTime? Month { get; set; }
 

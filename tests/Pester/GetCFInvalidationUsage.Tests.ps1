@@ -83,11 +83,27 @@ Describe 'Get-CFInvalidationUsage' {
 [TimeZoneInfo]::Local.BaseUtcOffset.TotalHours
 (Get-CFInvalidationUsage EUSAGE1 -Month '$month' -EndpointUrl '$endpoint').Paths
 (Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]'$lastHour') -EndpointUrl '$endpoint').Paths
-(Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]::new($($monthStart.Year), $($monthStart.Month), 1, 0, 0, 0, [DateTimeKind]::Local)) -EndpointUrl '$endpoint').Month
+(Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]::new($($monthStart.Year), $($monthStart.Month), 1, 0, 0, 0, [DateTimeKind]::Utc).ToLocalTime()) -EndpointUrl '$endpoint').Month
 "@
         $run.Error | Should -BeNullOrEmpty
         [math]::Abs([double]$run.Output[0]) | Should -BeGreaterThan 10 -Because "$Zone is far from UTC"
         $run.Output[1..3] | Should -Be @('9', '9', $month)
+    }
+
+    It 'takes a point in time, as Get-Date gives it, by its UTC month, even where the local date is already the next month' {
+        # The month's last UTC hour, as a local time (Kind Local, like Get-Date's) at UTC+14: the 1st of the next month there.
+        $lastHour = $monthEnd.AddHours(-1).ToString('o', [cultureinfo]::InvariantCulture)
+        $run = Invoke-FreshPwsh -Environment @{ TZ = 'Pacific/Kiritimati' } -Script @"
+`$lastHour = [datetime]::Parse('$lastHour', [cultureinfo]::InvariantCulture, 'AdjustToUniversal').ToLocalTime()
+`$lastHour.Kind
+`$lastHour.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+(Get-CFInvalidationUsage EUSAGE1 -Month `$lastHour -EndpointUrl '$endpoint').Month
+(Get-CFInvalidationUsage EUSAGE1 -Month (Get-Date) -EndpointUrl '$endpoint' -ErrorAction Stop).Month
+"@
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output[0..1] | Should -Be @('Local', $monthEnd.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)) -Because 'the local date is already the next month'
+        $run.Output[2] | Should -Be $month
+        $run.Output[3] | Should -Be $monthEnd.ToString('yyyy-MM', [cultureinfo]::InvariantCulture) -Because 'Get-Date names the UTC month being billed'
     }
 
     It 'takes a distribution''s domain names as the other cmdlets do, with one ListDistributions; a name that is not found leaves the summary incomplete' {
