@@ -8,11 +8,11 @@
     Author               = 'CloudFrontInvalidations contributors'
     CompanyName          = 'CloudFrontInvalidations'
     Copyright            = '(c) CloudFrontInvalidations contributors. Apache-2.0.'
-    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors, gets their paths (GetInvalidation) and waits until they are completed. Read-only. A drop-in for AWS.Tools'' Get-CFInvalidationList and Get-CFInvalidation.'
+    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors, gets their paths (GetInvalidation), creates them safely (CreateInvalidation: paths checked and encoded, retries never duplicated, waiting for capacity, -WhatIf) and waits until they are completed. A drop-in for AWS.Tools'' Get-CFInvalidationList, Get-CFInvalidation and New-CFInvalidation.'
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('CloudFrontInvalidations.format.ps1xml')
     TypesToProcess       = @('CloudFrontInvalidations.types.ps1xml')
-    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation')
+    CmdletsToExport      = @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'New-CFInvalidation', 'Wait-CFInvalidation')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -20,7 +20,7 @@
         PSData = @{
             Tags         = @('AWS', 'CloudFront', 'Invalidation', 'CDN', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = '0.1.0, the first release: Get-CFInvalidationList (every page, time windows, several distributions or the whole account, tenants), Get-CFInvalidation (what an invalidation flushed), Wait-CFInvalidation (until completed, with a timeout) and Get-CFInvalidationUsage (a month''s paths and their cost); typed errors; credentials as AWS.Tools finds them. Read-only.'
+            ReleaseNotes = '0.1.0, the first release: Get-CFInvalidationList (every page, time windows, several distributions or the whole account, tenants), Get-CFInvalidation (what an invalidation flushed), Wait-CFInvalidation (until completed, with a timeout), Get-CFInvalidationUsage (a month''s paths and their cost) and New-CFInvalidation (paths checked and encoded, retries never duplicated, waiting for capacity, -WhatIf, -Wait; the only write); typed errors; credentials as AWS.Tools finds them.'
         }
     }
 }

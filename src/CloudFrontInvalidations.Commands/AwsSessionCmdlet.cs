@@ -82,7 +82,7 @@ namespace CloudFrontInvalidations.Commands
         /// Writes one input's failure as a non-terminating error, or ends the command with it when every input would
         /// fail the same way (<see cref="ErrorMap.StopsCommand"/>: credentials missing or rejected).
         /// </summary>
-        private protected void WriteFailure(Exception failure, ErrorRecord record)
+        internal void WriteFailure(Exception failure, ErrorRecord record)
         {
             if (ErrorMap.StopsCommand(failure)) ThrowTerminatingError(record);
             WriteError(record);
@@ -151,10 +151,34 @@ namespace CloudFrontInvalidations.Commands
             throw invalid; // not reached: ThrowTerminatingError always throws
         }
 
+        /// <summary>
+        /// -Debug on a compiled cmdlet makes each debug and verbose line ask "Continue?", which a runbook (-NonInteractive, no
+        /// console) cannot answer: the first line then ends the command with an error. These lines are information for a person
+        /// reading them later, never a breakpoint, so -Debug writes them and goes on, as $DebugPreference = 'Continue' does.
+        /// PowerShell keeps these preferences on its command runtime without a public setter: when the runtime has no such
+        /// property, -Debug keeps PowerShell's own behaviour.
+        /// </summary>
+        private void DebugWithoutPrompt()
+        {
+            if (!MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) || !(debug is SwitchParameter { IsPresent: true })) return;
+            const System.Reflection.BindingFlags Members = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+            var runtime = CommandRuntime;
+            var type = runtime?.GetType();
+            var debugPreference = type?.GetProperty("DebugPreference", Members);
+            if (debugPreference?.PropertyType == typeof(ActionPreference) && debugPreference.CanWrite)
+                debugPreference.SetValue(runtime, ActionPreference.Continue);
+            // Verbose lines ask too under -Debug, unless -Verbose was given: -Debug's verbose lines are written, as -Verbose does.
+            var verboseGiven = type?.GetProperty("IsVerboseFlagSet", Members);
+            var verbose = type?.GetProperty("Verbose", Members);
+            if (verboseGiven?.GetValue(runtime) is false && verbose?.PropertyType == typeof(bool) && verbose.CanWrite)
+                verbose.SetValue(runtime, true);
+        }
+
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
-        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null keeps AWSSDK.Core's default.</param>
+        /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null: 60 s (CloudFrontConfig.DefaultAttemptTimeout).</param>
         private protected CloudFrontClient Connect(int? attemptTimeoutSec)
         {
+            DebugWithoutPrompt();
             var timeout = attemptTimeoutSec.HasValue ? TimeSpan.FromSeconds(attemptTimeoutSec.Value) : (TimeSpan?)null;
             var parameters = SessionParameters.FromBound(MyInvocation.BoundParameters, GetUnresolvedProviderPathFromPSPath);
             CloudFrontClient client;
@@ -175,6 +199,7 @@ namespace CloudFrontInvalidations.Commands
             try
             {
                 WriteVerbose(description);
+                if (ClientFactory.PlainHttpWarning(parameters, Environment.GetEnvironmentVariable) is string warning) WriteWarning(warning);
             }
             catch
             {

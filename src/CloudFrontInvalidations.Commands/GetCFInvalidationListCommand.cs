@@ -133,6 +133,7 @@ namespace CloudFrontInvalidations.Commands
                 case ListingEventKind.Progress: WriteProgress(ListingProgressRecord.From(listingEvent.Progress!)); break;
                 case ListingEventKind.Verbose: WriteVerbose(listingEvent.Text); break;
                 case ListingEventKind.Debug: WriteDebug(listingEvent.Text); break;
+                case ListingEventKind.Warning: WriteWarning(listingEvent.Text); break;
                 // -IncludeTotalCount: exact (accuracy 1) when every listing reached its last page or the end of its time
                 // window; otherwise a lower bound with accuracy 0 ("Unknown total count"). Never an extra request.
                 case ListingEventKind.Totals when PagingParameters.IncludeTotalCount.IsPresent:

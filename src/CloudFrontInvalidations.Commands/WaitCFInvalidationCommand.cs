@@ -27,8 +27,6 @@ namespace CloudFrontInvalidations.Commands
         /// <summary>AWS's own invalidation waiter polls every 20 s.</summary>
         internal const int DefaultPollIntervalSec = 20;
         internal const int DefaultTimeoutSec = 1800;
-        private const int ProgressActivityId = 2;
-        private const string ProgressActivity = "Waiting for invalidations";
 
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
@@ -109,13 +107,14 @@ namespace CloudFrontInvalidations.Commands
             var waiter = new InvalidationWaiter((target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
                 ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
+            var writer = new WaitEventWriter(this, (_, invalidation) => WriteObject(invalidation));
             try
             {
-                WriteEvents(waiter.Wait(_targets, options, StoppingToken), Write);
+                WriteEvents(waiter.Wait(_targets, options, StoppingToken), writer.Write);
             }
             finally
             {
-                WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                writer.Done();
             }
         }
 
@@ -144,36 +143,6 @@ namespace CloudFrontInvalidations.Commands
             }
             WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
         }
-
-        private void Write(WaitEvent waitEvent)
-        {
-            switch (waitEvent.Kind)
-            {
-                case WaitEventKind.Completed:
-                    WriteObject(waitEvent.Invalidation);
-                    break;
-                case WaitEventKind.Failed:
-                    WriteFailure(waitEvent.Failure!, ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}", waitEvent.Target!.Id));
-                    break;
-                case WaitEventKind.PollFailed:
-                    WriteVerbose($"Polling {waitEvent.Target} failed, trying again next round: {waitEvent.Failure!.Message}");
-                    break;
-                case WaitEventKind.TimedOut:
-                    WriteError(ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}",
-                        (object?)waitEvent.Invalidation ?? waitEvent.Target!.Id));
-                    break;
-                case WaitEventKind.RoundEnded:
-                    WriteProgress(waitEvent.Progress!);
-                    break;
-            }
-        }
-
-        private void WriteProgress(WaitProgress progress) =>
-            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, progress.Status)
-            {
-                PercentComplete = progress.PercentComplete,
-                CurrentOperation = progress.OldestPendingDescription,
-            });
 
         private protected override void DisposeInvocation() => _client?.Dispose();
 

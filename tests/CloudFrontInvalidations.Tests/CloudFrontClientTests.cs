@@ -118,7 +118,6 @@ namespace CloudFrontInvalidations.Tests
         [InlineData("NoSuchDistribution", 404, typeof(NoSuchDistributionException))]
         [InlineData("AccessDenied", 403, typeof(AccessDeniedException))]
         [InlineData("InvalidArgument", 400, typeof(InvalidArgumentException))]
-        [InlineData("Throttling", 400, typeof(CloudFrontServiceException))]
         public async Task Error_responses_become_typed_exceptions_with_code_status_and_request_id(
             string code, int status, Type expectedType)
         {

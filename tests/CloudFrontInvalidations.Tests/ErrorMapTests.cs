@@ -13,6 +13,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Internal;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Creating;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Listing;
 using CloudFrontInvalidations.Session;
@@ -55,6 +56,8 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("EntityNotFound", HttpStatusCode.NotFound), "EntityNotFound", ErrorCategory.ObjectNotFound, false },
             new object[] { ServiceError("AccessDenied", HttpStatusCode.Forbidden), "AccessDenied", ErrorCategory.PermissionDenied, false },
             new object[] { ServiceError("InvalidArgument", HttpStatusCode.BadRequest), "InvalidArgument", ErrorCategory.InvalidArgument, false },
+            new object[] { new RedirectRefusedException(HttpStatusCode.Redirect, "https://elsewhere.example/", "req-7"), "RedirectRefused", ErrorCategory.SecurityError, false },
+            new object[] { new RedirectRefusedException((HttpStatusCode)308, null, null), "RedirectRefused", ErrorCategory.SecurityError, false },
             new object[] { NonAwsError(HttpStatusCode.Forbidden), "HttpForbidden", ErrorCategory.PermissionDenied, false },
             new object[] { NonAwsError(HttpStatusCode.ProxyAuthenticationRequired), "HttpForbidden", ErrorCategory.PermissionDenied, false },
             new object[] { NonAwsError(HttpStatusCode.NotFound), "HttpNotFound", ErrorCategory.ObjectNotFound, false },
@@ -70,9 +73,18 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
             new object[] { new IncompleteResponseException("no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
+            new object[] { new ResponseTooLargeException("req-9", "ErrorResponse", 65536, HttpStatusCode.InternalServerError), "UnreadableResponse", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { ServiceError("PreconditionFailed", HttpStatusCode.PreconditionFailed), "CloudFrontServiceError", ErrorCategory.NotSpecified, false },
+            new object[] { new InvalidPathException("index.html", "does not start with '/'."), "InvalidPath", ErrorCategory.InvalidArgument, false },
+            new object[] { new CallerReferenceConflictException(InvalidationOwner.Distribution("E1"), "ref-1",
+                (InvalidArgumentException)ServiceError("InvalidArgument", HttpStatusCode.BadRequest)), "CallerReferenceConflict", ErrorCategory.InvalidArgument, false },
+            new object[] { new InvalidationCapacityTimeoutException(InvalidationOwner.Distribution("E1"), new[] { "/a" }, TimeSpan.FromSeconds(60),
+                ServiceError("TooManyInvalidationsInProgress", HttpStatusCode.BadRequest)), "TooManyInvalidationsInProgress", ErrorCategory.LimitsExceeded, false },
+            new object[] { ServiceError("BatchTooLarge", (HttpStatusCode)413), "BatchTooLarge", ErrorCategory.LimitsExceeded, false },
+            new object[] { ServiceError("InconsistentQuantities", HttpStatusCode.BadRequest), "InconsistentQuantities", ErrorCategory.InvalidArgument, false },
+            new object[] { ServiceError("MissingBody", HttpStatusCode.BadRequest), "MissingBody", ErrorCategory.InvalidArgument, false },
             new object[] { new WaitTimeoutException("I1", "InProgress", TimeSpan.FromSeconds(60)), "WaitTimedOut", ErrorCategory.OperationTimeout, false },
             new object[] { new TimeoutException("The operation was canceled.", new TaskCanceledException()), "RequestTimeout", ErrorCategory.OperationTimeout, false },
             new object[] { new TaskCanceledException("timed out"), "RequestTimeout", ErrorCategory.OperationTimeout, false },

@@ -99,6 +99,31 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void The_timeout_cuts_a_request_in_flight_short()
+        {
+            var cancelledInFlight = false;
+            Invalidation Hangs(InvalidationTarget target, CancellationToken token)
+            {
+                // The request outlives the wait's deadline, as against a silent endpoint.
+                _clock.Advance(TimeSpan.FromSeconds(90));
+                cancelledInFlight = token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+                token.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("the deadline did not cancel the request");
+            }
+
+            var events = new InvalidationWaiter(Hangs, failure => failure is TimeoutException || failure is OperationCanceledException, _clock)
+                .Wait(new[] { Target("I1") }, new WaitOptions(Interval, TimeSpan.FromSeconds(60), ThrottleLimit: 2), CancellationToken.None)
+                .ToList();
+
+            Assert.True(cancelledInFlight);
+            Assert.Equal(new[] { WaitEventKind.RoundEnded, WaitEventKind.TimedOut }, events.Select(e => e.Kind));
+            var failure = Assert.IsType<WaitTimeoutException>(events.Last().Failure);
+            Assert.Equal(TimeSpan.FromSeconds(60), failure.Timeout);
+            Assert.Contains("-TimeoutSec", failure.Message);
+            Assert.Contains("60 s", failure.Message);
+        }
+
+        [Fact]
         public void A_failure_that_does_not_pass_takes_only_that_invalidation_out_of_the_wait()
         {
             _completesAtSeconds["I1"] = 20;
@@ -177,23 +202,6 @@ namespace CloudFrontInvalidations.Tests
         {
             int seen;
             while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
-        }
-
-        /// <summary>Time passes only when the waiter sleeps.</summary>
-        private sealed class ScriptedClock : IWaitClock
-        {
-            private long _elapsedTicks;
-
-            internal List<TimeSpan> Delays { get; } = new List<TimeSpan>();
-
-            public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));
-
-            public void Delay(TimeSpan duration, CancellationToken cancellationToken)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Delays.Add(duration);
-                Interlocked.Add(ref _elapsedTicks, duration.Ticks);
-            }
         }
     }
 }

@@ -47,7 +47,7 @@ namespace CloudFrontInvalidations.Tests
         {
             internal static readonly EchoPathsOperation Instance = new EchoPathsOperation();
 
-            private EchoPathsOperation() : base("POST", "Invalidation") { }
+            private EchoPathsOperation() : base("POST", "Invalidation", maxBodyBytes: 1024 * 1024) { }
 
             protected override void Bind(EchoPathsRequest request, HttpRequestValues values)
             {

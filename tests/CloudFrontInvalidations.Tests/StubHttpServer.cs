@@ -18,7 +18,8 @@ namespace CloudFrontInvalidations.Tests
     internal sealed class StubHttpServer : IDisposable
     {
         private readonly HttpListener _listener = new HttpListener();
-        private readonly ConcurrentQueue<(int Status, string Body, string? ContentType)> _responses = new ConcurrentQueue<(int, string, string?)>();
+        private readonly ConcurrentQueue<(int Status, string Body, string? ContentType, string? Location)> _responses =
+            new ConcurrentQueue<(int, string, string?, string?)>();
 
         public StubHttpServer()
         {
@@ -33,7 +34,8 @@ namespace CloudFrontInvalidations.Tests
         public ConcurrentQueue<RecordedRequest> Requests { get; } = new ConcurrentQueue<RecordedRequest>();
 
         /// <param name="contentType">null sends no Content-Type header.</param>
-        public void Enqueue(int status, string body, string? contentType = "text/xml") => _responses.Enqueue((status, body, contentType));
+        public void Enqueue(int status, string body, string? contentType = "text/xml", string? location = null) =>
+            _responses.Enqueue((status, body, contentType, location));
 
         public void EnqueueSample(int status, string sampleName) =>
             Enqueue(status, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", sampleName)));
@@ -60,7 +62,8 @@ namespace CloudFrontInvalidations.Tests
                 using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
                 Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath,
                     request.Url.Query, request.Headers["Authorization"], await reader.ReadToEndAsync(), request.ContentType));
-                var (status, body, contentType) = _responses.TryDequeue(out var next) ? next : (500, "no response queued", "text/plain");
+                var (status, body, contentType, location) = _responses.TryDequeue(out var next) ? next : (500, "no response queued", "text/plain", null);
+                if (location != null) context.Response.AddHeader("Location", location);
                 var bytes = Encoding.UTF8.GetBytes(body);
                 context.Response.StatusCode = status;
                 if (contentType != null) context.Response.ContentType = contentType;

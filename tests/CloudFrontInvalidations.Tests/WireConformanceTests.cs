@@ -247,11 +247,26 @@ namespace CloudFrontInvalidations.Tests
         [Fact]
         public async Task An_AWS_error_attempt_is_logged_with_status_and_code()
         {
-            _server.EnqueueSample(400, "error-Throttling.xml");
+            _server.EnqueueSample(403, "error-AccessDenied.xml");
 
-            await Assert.ThrowsAsync<CloudFrontServiceException>(() => List());
+            await Assert.ThrowsAsync<AccessDeniedException>(() => List());
 
-            Assert.Equal("HTTP 400 Throttling (AWS request id 5f1b2c3d-0000-4e5f-9a8b-Throttling)", Assert.Single(_failedAttempts).Outcome);
+            Assert.Equal("HTTP 403 AccessDenied (AWS request id 5f1b2c3d-0000-4e5f-9a8b-AccessDenied)", Assert.Single(_failedAttempts).Outcome);
+        }
+
+        [Theory]
+        [InlineData(400, "error-Throttling.xml")]
+        public async Task Throttling_is_retried_beyond_the_attempts_until_admitted(int status, string sample)
+        {
+            // The stub's client allows no retry at all: throttled attempts are not counted.
+            _server.EnqueueSample(status, sample);
+            _server.EnqueueSample(200, "last-page.xml");
+
+            var list = (await List()).InvalidationList!;
+
+            Assert.NotEmpty(list.Items!);
+            Assert.Equal(2, _server.Requests.Count);
+            Assert.Equal(status, (int)((AmazonServiceException)Assert.Single(_failedAttempts).Failure).StatusCode);
         }
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace LocalCloudFront;
 
 /// <summary>
-/// The CloudFront operations served: ListDistributions, ListInvalidations, GetInvalidation and their
-/// distribution-tenant forms, each with latency and fault injection. The route names are the operation
+/// The CloudFront operations served: ListDistributions, ListInvalidations, GetInvalidation, CreateInvalidation
+/// (CreateInvalidationApi) and their distribution-tenant forms, each with latency and fault injection. The route names are the operation
 /// names the request log records.
 /// </summary>
 public static class CloudFrontApi
@@ -20,6 +20,7 @@ public static class CloudFrontApi
             CloudFrontError.NoSuchDistribution, "ListInvalidations", "GetInvalidation");
         MapInvalidationRoutes(app, "distribution-tenant", "tenantId", store => store.Tenants,
             CloudFrontError.EntityNotFound, "ListInvalidationsForDistributionTenant", "GetInvalidationForDistributionTenant");
+        app.MapCreateInvalidationApi();
         app.MapFallback("{*path}", (HttpContext context) => WriteErrorAsync(context, CloudFrontError.NotFound));
     }
 
@@ -87,7 +88,7 @@ public static class CloudFrontApi
     /// latencyMs), lets the plan's error faults replace the answer, then lets reset and malformed cut it.
     /// A null plan injects nothing.
     /// </summary>
-    private static async Task AnswerAsync(
+    internal static async Task AnswerAsync(
         HttpContext context, ServerState server, FaultPlan? plan, Func<List<string>, (int Status, string Body)> answer)
     {
         List<string> applied = context.Features.GetRequiredFeature<CloudFrontExchange>().AppliedFaults;
@@ -102,6 +103,11 @@ public static class CloudFrontApi
         if (delayMs > 0)
         {
             await Task.Delay(delayMs, context.RequestAborted);
+        }
+
+        if (faults is not null && await HostileAnswerAsync(context, faults, applied))
+        {
+            return;
         }
 
         (int status, string body) = faults is not null && InjectedError(faults, requestNumber, applied) is CloudFrontError error
@@ -122,6 +128,70 @@ public static class CloudFrontApi
         {
             await WriteXmlAsync(context, status, body);
         }
+    }
+
+    /// <summary>
+    /// The hostile answers (redirect, silence, trickle, endless body, hostile error body); true when one was sent.
+    /// </summary>
+    private static async Task<bool> HostileAnswerAsync(HttpContext context, FaultSettings faults, List<string> applied)
+    {
+        HttpResponse response = context.Response;
+        if (faults.RedirectStatus is int redirect)
+        {
+            applied.Add("redirect");
+            response.StatusCode = redirect;
+            response.Headers.Location = faults.RedirectLocation ?? "";
+            response.ContentLength = 0;
+            return true;
+        }
+        if (faults.Silent)
+        {
+            applied.Add("silent");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+            return true;
+        }
+        if (faults.EndlessBody)
+        {
+            applied.Add("endlessBody");
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/xml";
+            byte[] items = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(
+                "<InvalidationSummary><Id>IENDLESS</Id><CreateTime>2026-01-01T00:00:00Z</CreateTime><Status>Completed</Status></InvalidationSummary>", 500)));
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes("<InvalidationList><Items>"), context.RequestAborted);
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                await response.Body.WriteAsync(items, context.RequestAborted);
+            }
+            return true;
+        }
+        if (faults.HostileError is string kind)
+        {
+            applied.Add("hostileError:" + kind);
+            string headers = string.Join(" ", context.Request.Headers.Select(header => $"{header.Key}: {header.Value}"));
+            string body = kind switch
+            {
+                "echoHeaders" => $"<ErrorResponse><Error><Type>Sender</Type><Code>InvalidArgument</Code><Message>{System.Security.SecurityElement.Escape(headers)}</Message></Error><RequestId>hostile</RequestId></ErrorResponse>",
+                "ansi" => "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidArgument</Code><Message>\u001b[2J\u001b[Hcleared</Message></Error><RequestId>hostile</RequestId></ErrorResponse>",
+                _ => $"<ErrorResponse><Error><Code>InvalidArgument</Code><Message>{headers} \u001b]0;title\u0007</Error></ErrorResponse",
+            };
+            await WriteXmlAsync(context, StatusCodes.Status400BadRequest, body);
+            return true;
+        }
+        if (faults.TrickleMs is int pauseMs)
+        {
+            applied.Add("trickle");
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/xml";
+            byte[] page = Encoding.UTF8.GetBytes("<InvalidationList><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity><Items></Items></InvalidationList>");
+            foreach (byte one in page)
+            {
+                await response.Body.WriteAsync(new[] { one }, context.RequestAborted);
+                await response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(pauseMs, context.RequestAborted);
+            }
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Range faults that replace the answer with an error; the first that applies wins.</summary>
@@ -171,14 +241,14 @@ public static class CloudFrontApi
         return (StatusCodes.Status200OK, writePage(page));
     }
 
-    private static (int Status, string Body) ErrorAnswer(HttpContext context, CloudFrontError error) =>
+    internal static (int Status, string Body) ErrorAnswer(HttpContext context, CloudFrontError error) =>
         (error.Status, CloudFrontXml.Error(error, context.Features.GetRequiredFeature<CloudFrontExchange>().RequestId));
 
     /// <summary>
     /// Writes the body with its full Content-Length; with <paramref name="abortHalfway"/> it sends the
     /// headers and half the body, then drops the connection, as a reset mid-response would.
     /// </summary>
-    private static async Task WriteXmlAsync(HttpContext context, int status, string body, bool abortHalfway = false)
+    internal static async Task WriteXmlAsync(HttpContext context, int status, string body, bool abortHalfway = false)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(body);
         HttpResponse response = context.Response;

@@ -20,6 +20,18 @@ public sealed record CloudFrontError(int Status, string Type, string Code, strin
 
     public static CloudFrontError InvalidArgument(string message) => new(400, "Sender", "InvalidArgument", message);
 
+    public static CloudFrontError TooManyInvalidationsInProgress(string message) =>
+        new(400, "Sender", "TooManyInvalidationsInProgress", message);
+
+    public static readonly CloudFrontError BatchTooLarge =
+        new(413, "Sender", "BatchTooLarge", "Invalidation batch specified is too large.");
+
+    public static readonly CloudFrontError InconsistentQuantities =
+        new(400, "Sender", "InconsistentQuantities", "The value of Quantity and the size of Items don't match.");
+
+    public static readonly CloudFrontError MissingBody =
+        new(400, "Sender", "MissingBody", "This operation requires a body. Ensure that the body is present and the Content-Type header is set.");
+
     public static CloudFrontError ServerError(int status) => status == 500
         ? new(500, "Receiver", "InternalError", "We encountered an internal error. Please try again.")
         : new(503, "Receiver", "ServiceUnavailable", "The service is unavailable. Please try again later.");
@@ -30,6 +42,7 @@ public sealed record CloudFrontError(int Status, string Type, string Code, strin
         {
             "AccessDenied" or "SignatureDoesNotMatch" or "InvalidClientTokenId" => 403,
             "NoSuchDistribution" or "NoSuchInvalidation" or "EntityNotFound" => 404,
+            "BatchTooLarge" => 413,
             _ => 400,
         },
         "Sender",

@@ -2,8 +2,8 @@
 .SYNOPSIS
     The main jobs, end to end on this machine: starts the local CloudFront-compatible endpoint with
     two distributions (a few hundred invalidations over several pages), imports the built module, lists
-    them, asks an account-wide question, shows the paths of two invalidations and waits for one to
-    complete, then stops the endpoint.
+    them, asks an account-wide question, shows the paths of two invalidations, waits for one to
+    complete, creates an invalidation (first with -WhatIf) and waits for it, then stops the endpoint.
 #>
 param([Parameter(Mandatory)][string] $ModulePath)
 
@@ -49,6 +49,10 @@ try {
         "Get-CFInvalidationList E1WEBSITE0001 -First 2 -EndpointUrl $endpoint | Get-CFInvalidation -EndpointUrl $endpoint | Format-List DistributionId, Id, Status, Paths"
     Show 'Wait until everything in progress on a distribution is done (one listing, then one GetInvalidation a second until it completes, a few seconds here)' `
         "Wait-CFInvalidation E2ASSETS00002 -PollIntervalSec 1 -TimeoutSec 60 -EndpointUrl $endpoint"
+    Show 'After a deploy: what would be sent (paths encoded, counted, and the cost note), sending nothing' `
+        "New-CFInvalidation E2ASSETS00002 '/index.html', '/img/*', '/docs/read me.html' -WhatIf -EndpointUrl $endpoint"
+    Show 'Create it and wait until it is completed (the local endpoint completes it after a second)' `
+        "New-CFInvalidation E2ASSETS00002 '/index.html', '/img/*', '/docs/read me.html' -Wait -PollIntervalSec 1 -Force -EndpointUrl $endpoint | Format-List DistributionId, Id, Status, Paths, Location"
     Show 'An unknown distribution is a typed, non-terminating error' `
         "Get-CFInvalidationList EDOESNOTEXIST -EndpointUrl $endpoint -ErrorAction Continue 2>&1 | ForEach-Object { `$_.FullyQualifiedErrorId + ' / ' + `$_.CategoryInfo.Category }"
 

@@ -9,8 +9,9 @@ public sealed record InvalidationDetail(InvalidationSummary Summary, IReadOnlyLi
 
 /// <summary>
 /// A configured distribution (or distribution tenant) and its fault counter. Invalidations are computed
-/// from their index on demand, so one with 100,000 of them costs nothing until a page is asked for.
-/// Replacing a distribution creates a new instance, which resets its counter and its completion clock.
+/// from their index on demand, so one with 100,000 of them costs nothing until a page is asked for; those
+/// made by CreateInvalidation come first (newest). Replacing a distribution creates a new instance, which
+/// resets its counter, its completion clock and its created invalidations.
 /// </summary>
 public sealed class Distribution(DistributionSettings settings)
 {
@@ -24,17 +25,24 @@ public sealed class Distribution(DistributionSettings settings)
     private readonly InvalidationSettings[]? given = settings.Invalidations?.OrderByDescending(i => i.CreateTimeUtc).ToArray();
 
     public string Id { get; } = settings.Id!;
+    public CreatedInvalidations Created { get; } = new(InvalidationId.KeyOf(settings.Id!));
     public DistributionSettings Settings { get; } = settings;
     public DateTime LastModifiedTime => NewestCreateTime;
 
-    /// <summary>How many invalidations it has: those given, or the generated count.</summary>
-    public int Count => given?.Length ?? Settings.Count;
+    /// <summary>How many invalidations it had before any CreateInvalidation: those given, or the generated count.</summary>
+    private int StoredCount => given?.Length ?? Settings.Count;
 
     /// <summary>The fault plan when it applies to <paramref name="operation"/>, else null.</summary>
     public FaultPlan? FaultsFor(FaultScope operation) => faults.AppliesTo(operation) ? faults : null;
 
+    /// <summary>The created invalidations, then the given or generated ones.</summary>
+    public int Count => Created.Count + StoredCount;
+
     /// <summary>Index 0 is the newest, as CloudFront lists them.</summary>
-    public InvalidationSummary GetInvalidation(int index)
+    public InvalidationSummary GetInvalidation(int index) =>
+        index < Created.Count ? Created[index].Current.Summary : GetGenerated(index - Created.Count);
+
+    private InvalidationSummary GetGenerated(int index)
     {
         if (given is not null)
         {
@@ -46,7 +54,12 @@ public sealed class Distribution(DistributionSettings settings)
 
     public InvalidationDetail GetInvalidationDetail(int index)
     {
-        InvalidationSummary summary = GetInvalidation(index);
+        if (index < Created.Count)
+        {
+            return Created[index].Current;
+        }
+        index -= Created.Count;
+        InvalidationSummary summary = GetGenerated(index);
         return new(
             summary,
             given is not null ? given[index].Paths : InvalidationPaths.For(key, index),
@@ -55,10 +68,11 @@ public sealed class Distribution(DistributionSettings settings)
 
     /// <summary>The index of this distribution's invalidation with that id, or null.</summary>
     public int? IndexOf(string invalidationId) =>
-        InvalidationId.TryDecode(invalidationId, out uint decodedKey, out int index)
-        && decodedKey == key && index < Count
-            ? index
-            : null;
+        Created.IndexOf(invalidationId)
+        ?? (InvalidationId.TryDecode(invalidationId, out uint decodedKey, out int index)
+            && decodedKey == key && index < StoredCount
+                ? Created.Count + index
+                : null);
 
     /// <summary>The newest inProgress are pending; with completeAfterMs they complete oldest first.</summary>
     private bool IsInProgress(int index)

@@ -29,6 +29,7 @@ public sealed record DistributionSettings
     public List<string>? Aliases { get; init; }
     public string? Comment { get; init; }
     public FaultSettings Faults { get; init; } = new();
+    public CreationSettings Creation { get; init; } = new();
 
     /// <summary>
     /// The history as given instead of generated (then <see cref="Count"/> must be 0 and <see cref="InProgress"/>
@@ -46,13 +47,13 @@ public sealed record DistributionSettings
         : !(IntervalMinutes > 0) ? "intervalMinutes must be positive."
         : Invalidations is not null && Count != 0 ? "count must be 0 when invalidations are given."
         : Invalidations?.Select(invalidation => invalidation.Validate()).FirstOrDefault(problem => problem is not null)
-            ?? Faults.Validate();
+            ?? Faults.Validate() ?? Creation.Validate();
 }
 
 /// <summary>Which operations a fault setting applies to (and counts).</summary>
 public enum FaultScope
 {
-    /// <summary>Every request about the distribution: its lists and its gets.</summary>
+    /// <summary>Every request about the distribution: its lists, its gets and its creates.</summary>
     All,
 
     /// <summary>ListInvalidations and ListInvalidationsForDistributionTenant (and ListDistributions).</summary>
@@ -60,6 +61,9 @@ public enum FaultScope
 
     /// <summary>GetInvalidation and GetInvalidationForDistributionTenant.</summary>
     Get,
+
+    /// <summary>CreateInvalidation and CreateInvalidationForDistributionTenant.</summary>
+    Create,
 }
 
 /// <summary>Faults injected into one distribution's answers; every one is optional.</summary>
@@ -77,10 +81,34 @@ public sealed class FaultSettings
     public string? ErrorCode { get; init; }
     public int ErrorAtRequest { get; init; } = 1;
 
+    // Hostile answers, for every request the plan applies to.
+
+    /// <summary>Answers this 3xx status with <see cref="RedirectLocation"/> as its Location.</summary>
+    public int? RedirectStatus { get; init; }
+    public string? RedirectLocation { get; init; }
+
+    /// <summary>Never answers: holds the connection until the client gives up.</summary>
+    public bool Silent { get; init; }
+
+    /// <summary>Sends the answer one byte every this many milliseconds.</summary>
+    public int? TrickleMs { get; init; }
+
+    /// <summary>Answers 200 with a list body that never ends (items repeated until the client hangs up).</summary>
+    public bool EndlessBody { get; init; }
+
+    /// <summary>
+    /// Answers 400 with an error body that is AWS-shaped but hostile: "echoHeaders" (the message repeats the request's
+    /// headers), "ansi" (terminal escapes in the message), "unparseable" (an error document cut short, echoing the headers).
+    /// </summary>
+    public string? HostileError { get; init; }
+
     public string? Validate() =>
         ServerErrorStatus is not (500 or 503) ? "faults.serverErrorStatus must be 500 or 503."
         : DelayMs < 0 ? "faults.delayMs must not be negative."
         : ErrorAtRequest < 1 ? "faults.errorAtRequest must be at least 1."
+        : RedirectStatus is not null and not (>= 300 and < 400) ? "faults.redirectStatus must be a 3xx status."
+        : TrickleMs < 1 ? "faults.trickleMs must be at least 1."
+        : HostileError is not null and not ("echoHeaders" or "ansi" or "unparseable") ? "faults.hostileError must be echoHeaders, ansi or unparseable."
         : null;
 }
 

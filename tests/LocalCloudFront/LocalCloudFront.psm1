@@ -77,7 +77,8 @@ function Set-LocalDistribution {
     .DESCRIPTION
     -CompleteAfterMs: the InProgress invalidations complete, the oldest of them this many milliseconds from
     now and each newer one -CompleteStaggerMs later; without it they stay InProgress. -IntervalMinutes: the
-    time between consecutive invalidations (default 7).
+    time between consecutive invalidations (default 7). -Creation: how CreateInvalidation answers
+    (maxPathsInProgress, maxWildcardsInProgress, completeAfterMs, loseAnswerFirst, loseAnswerBy; README).
     -Invalidation instead of -Count: the history as given, each @{ CreateTime = [datetime] (UTC; a value of
     Kind Unspecified is taken as UTC); Paths = [string[]]; Status = 'Completed' (default) or 'InProgress' }.
     #>
@@ -96,9 +97,10 @@ function Set-LocalDistribution {
         [string[]] $Aliases,
         [string] $Comment,
         [hashtable] $Fault = @{},
+        [hashtable] $Creation = @{},
         [switch] $Tenant
     )
-    $settings = @{ count = $Count; pageCap = $PageCap; inProgress = $InProgress; faults = $Fault }
+    $settings = @{ count = $Count; pageCap = $PageCap; inProgress = $InProgress; faults = $Fault; creation = $Creation }
     if ($Invalidation) {
         $settings.invalidations = @($Invalidation | ForEach-Object {
             $createTime = [datetime] $_.CreateTime
@@ -162,7 +164,8 @@ function Get-LocalRequestLog {
     The logged CloudFront requests (admin calls excluded), in the order they arrived; each filter given must match.
     .DESCRIPTION
     -Operation takes the operation names the log records: ListDistributions, ListInvalidations,
-    GetInvalidation, ListInvalidationsForDistributionTenant, GetInvalidationForDistributionTenant (and
+    GetInvalidation, CreateInvalidation, ListInvalidationsForDistributionTenant,
+    GetInvalidationForDistributionTenant, CreateInvalidationForDistributionTenant (and
     AssumeRole, GetRoleCredentials for the fake STS and SSO).
     #>
     [CmdletBinding()]

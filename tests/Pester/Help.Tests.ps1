@@ -23,7 +23,7 @@ Describe 'The help ships for the module' {
     It 'has a help page for every exported cmdlet, each checked below' {
         foreach ($name in (Get-Module CloudFrontInvalidations).ExportedCmdlets.Keys) {
             Join-Path $RepoRoot "docs/en-US/$name.md" | Should -Exist
-            $name | Should -BeIn @('Get-CFInvalidationList', 'Get-CFInvalidation', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation') -Because 'the -ForEach list below must name it'
+            $name | Should -BeIn @('Get-CFInvalidationList', 'Get-CFInvalidation', 'Get-CFInvalidationUsage', 'New-CFInvalidation', 'Wait-CFInvalidation') -Because 'the -ForEach list below must name it'
         }
     }
 
@@ -39,6 +39,7 @@ Describe '<Name> help' -ForEach @(
     @{ Name = 'Get-CFInvalidation'; Synopsis = 'Gets Amazon CloudFront invalidation batches*'; ErrorId = 'NoSuchInvalidation' }
     @{ Name = 'Wait-CFInvalidation'; Synopsis = 'Waits until Amazon CloudFront invalidation batches*'; ErrorId = 'WaitTimedOut' }
     @{ Name = 'Get-CFInvalidationUsage'; Synopsis = 'Counts a month''s Amazon CloudFront invalidation paths*'; ErrorId = 'InvalidUsageMonth' }
+    @{ Name = 'New-CFInvalidation'; Synopsis = 'Creates Amazon CloudFront invalidations*'; ErrorId = 'InvalidPath' }
 ) {
     BeforeAll {
         $script:markdownPath = Join-Path $script:RepoRoot "docs/en-US/$Name.md"

@@ -18,12 +18,12 @@ Describe 'CloudFrontInvalidations manifest' {
     }
 
     It 'exports exactly the cmdlets, by name, and nothing else' {
-        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation')
+        $manifest.CmdletsToExport | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'New-CFInvalidation', 'Wait-CFInvalidation')
         foreach ($key in 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
             , $manifest[$key] | Should -BeOfType [object[]]
             $manifest[$key].Count | Should -Be 0 -Because "$key must be an explicit empty list"
         }
-        (Get-Command -Module CloudFrontInvalidations).Name | Sort-Object | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'Wait-CFInvalidation')
+        (Get-Command -Module CloudFrontInvalidations).Name | Sort-Object | Should -Be @('Get-CFInvalidation', 'Get-CFInvalidationList', 'Get-CFInvalidationUsage', 'New-CFInvalidation', 'Wait-CFInvalidation')
     }
 
     It 'declares editions, PowerShell version and gallery metadata' {
@@ -76,7 +76,7 @@ Split-Path ([CloudFrontInvalidations.CloudFront.NoSuchDistributionException].Bas
 
     It 'declares its output type' {
         (Get-Command Get-CFInvalidationList).OutputType.Name | Should -Be 'CloudFrontInvalidations.CloudFront.InvalidationSummary'
-        foreach ($name in 'Get-CFInvalidation', 'Wait-CFInvalidation') {
+        foreach ($name in 'Get-CFInvalidation', 'New-CFInvalidation', 'Wait-CFInvalidation') {
             (Get-Command $name).OutputType.Name | Sort-Object -Unique | Should -Be @(
                 'CloudFrontInvalidations.CloudFront.DistributionInvalidation', 'CloudFrontInvalidations.CloudFront.DistributionTenantInvalidation')
         }

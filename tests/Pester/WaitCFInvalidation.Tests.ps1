@@ -98,7 +98,7 @@ Describe 'Wait-CFInvalidation' {
             $failure.Exception | Should -BeOfType ([CloudFrontInvalidations.Waiting.WaitTimeoutException])
             $failure.TargetObject | Should -BeOfType ([CloudFrontInvalidations.CloudFront.DistributionInvalidation])
             $failure.TargetObject.Status | Should -Be 'InProgress'
-            $failure.ErrorDetails.Message | Should -BeLike "Waiting for invalidation $($failure.TargetObject.Id) of distribution 'ESTUCK' failed: Still InProgress after 2 s.*"
+            $failure.ErrorDetails.Message | Should -BeLike "Waiting for invalidation $($failure.TargetObject.Id) of distribution 'ESTUCK' failed: Still InProgress when the wait's timeout (-TimeoutSec) of 2 s expired.*"
         }
         # Polled at 0, 1 and 2 s: three rounds of two.
         (Get-RequestLog ESTUCK -Operation GetInvalidation).Count | Should -Be 6
@@ -125,14 +125,14 @@ Describe 'Wait-CFInvalidation' {
         @(Get-RequestLog EMISSING -Operation GetInvalidation | Where-Object invalidationId -eq 'INOSUCH0000001').Count | Should -Be 1
     }
 
-    It 'keeps waiting through throttling that outlasts the SDK''s retries' {
+    It 'keeps waiting through throttling that outlasts the SDK''s attempts: the request itself is retried until admitted' {
         Reset-Distribution ETHROTTLED -InProgress 1 -CompleteAfterMs 0 -Fault @{ throttleFirst = 3; operations = 'get' }
         $pending = (Get-CFInvalidationList ETHROTTLED -EndpointUrl $endpoint | Select-Object -First 1).Id
 
         $written = @(Wait-CFInvalidation ETHROTTLED -Id $pending -EndpointUrl $endpoint -PollIntervalSec 1 -ErrorVariable failures -ErrorAction SilentlyContinue -Verbose 4>&1)
 
         $failures.Count | Should -Be 0
-        @($written | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Polling*trying again next round*' }).Count | Should -Be 1
+        @($written | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Polling*trying again next round*' }).Count | Should -Be 0
         ($written | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_.Id -eq $pending }).Status | Should -Be 'Completed'
         (Get-RequestLog ETHROTTLED -Operation GetInvalidation).Count | Should -Be 4
     }

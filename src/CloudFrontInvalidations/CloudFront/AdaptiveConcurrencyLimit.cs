@@ -100,7 +100,8 @@ namespace CloudFrontInvalidations.CloudFront
 
     /// <summary>
     /// Sits just inside AWSSDK.Core's RetryHandler, so every attempt, retries included, takes a slot of the
-    /// client's <see cref="AdaptiveConcurrencyLimit"/>.
+    /// client's <see cref="AdaptiveConcurrencyLimit"/>; it also tells the <see cref="CommandRetryPolicy"/> whether a failed
+    /// attempt was throttled, before the retry handler asks the policy what to do.
     /// </summary>
     internal sealed class AdaptiveConcurrencyHandler : PipelineHandler
     {
@@ -116,9 +117,12 @@ namespace CloudFrontInvalidations.CloudFront
             {
                 return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
             }
-            catch (AmazonServiceException failure) when (CloudFrontServiceException.IsThrottling(failure))
+            catch (Exception failure)
             {
-                throttled = true;
+                throttled = failure is AmazonServiceException service && CloudFrontServiceException.IsThrottling(service);
+                // Only the service's own Throttling is retried until admitted: a 429 without an AWS error document comes from
+                // something in between, which may refuse for ever, and keeps the SDK's bounded attempts.
+                CommandRetryPolicy.NoteAttempt(executionContext.RequestContext, throttled && !(failure is NonAwsErrorResponseException));
                 throw;
             }
             finally

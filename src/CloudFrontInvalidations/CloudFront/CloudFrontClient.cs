@@ -97,8 +97,12 @@ namespace CloudFrontInvalidations.CloudFront
                 pipeline.RemoveHandler<EndpointResolver>();
                 pipeline.AddHandlerAfter<Marshaller>(new CloudFrontEndpointResolver());
                 pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+                pipeline.AddHandlerAfter<Unmarshaller>(new RedirectRefusingHandler());
+                pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new CommandRetryPolicy((CloudFrontConfig)Config)));
+                pipeline.AddHandlerAfter<RetryHandler>(new AttemptTimeoutHandler(Config.Timeout ?? CloudFrontConfig.DefaultAttemptTimeout));
                 pipeline.AddHandlerAfter<RetryHandler>(AttemptObserver);
-                // Inserted right after the retry handler, so outside the observer: an attempt's time excludes its wait for a slot.
+                // Inserted right after the retry handler, so outside the observer and the attempt's deadline: an attempt's time
+                // excludes its wait for a slot.
                 pipeline.AddHandlerAfter<RetryHandler>(new AdaptiveConcurrencyHandler(_concurrencyLimit));
             }
         }

@@ -29,7 +29,22 @@ namespace CloudFrontInvalidations.CloudFront
             // listing alternates between as many connections; one HttpClient keeps every page of an
             // invocation on one kept-alive connection.
             HttpClientCacheSize = 1;
+            // A redirect would carry the signed request and its session token to another address (RedirectRefusingHandler).
+            AllowAutoRedirect = false;
         }
+
+        /// <summary>
+        /// Per HTTP attempt, from sending to the last byte of the body, when -TimeoutSec is not given: CloudFront answers in
+        /// well under a second, so a minute means the endpoint is not answering, and the SDK's 100 s (headers only) times its
+        /// attempts would keep a runbook waiting for minutes.
+        /// </summary>
+        internal static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The most a throttled request waits before its next attempt (CommandRetryPolicy): the back-off doubles from one
+        /// second up to it, with full jitter, and the client's adaptive limit of requests in flight slows the rest down.
+        /// </summary>
+        internal TimeSpan MaxThrottleBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
         public override string RegionEndpointServiceName => SigningName;
 

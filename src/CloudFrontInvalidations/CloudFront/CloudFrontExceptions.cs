@@ -18,10 +18,26 @@ namespace CloudFrontInvalidations.CloudFront
         {
         }
 
+        /// <summary>
+        /// From an error document: its code and message are cleaned (<see cref="ResponseText"/>), and a message that is not
+        /// CloudFront's own (the SDK puts the whole body there when the document does not parse) is left out.
+        /// </summary>
         internal CloudFrontServiceException(ErrorResponse error)
-            : this(error.Message ?? error.Code ?? "CloudFront returned an error.", error.InnerException,
-                error.Type, error.Code, error.RequestId, error.StatusCode)
+            : this(MessageOf(error), error.InnerException, error.Type, ResponseText.Clean(error.Code, ResponseText.MaxTokenLength),
+                ResponseText.Clean(error.RequestId, ResponseText.MaxTokenLength, mask: false), error.StatusCode)
         {
+        }
+
+        // AWSSDK.Core's message for a body that does not parse as an error document: "The service returned an error with Error
+        // Code X and HTTP Body: <the whole body>".
+        private const string SdkBodyFallback = "HTTP Body:";
+
+        private static string MessageOf(ErrorResponse error)
+        {
+            var message = error.Message;
+            if (string.IsNullOrWhiteSpace(message) || message!.IndexOf(SdkBodyFallback, StringComparison.Ordinal) >= 0)
+                message = null;
+            return ResponseText.Clean(message) ?? $"CloudFront answered {ResponseDescriptions.Status(error.StatusCode)} without a readable message.";
         }
 
         private static readonly string[] ThrottlingCodes = { "Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded" };
@@ -38,6 +54,7 @@ namespace CloudFrontInvalidations.CloudFront
             "EntityNotFound" => new EntityNotFoundException(error),
             "AccessDenied" => new AccessDeniedException(error),
             "InvalidArgument" => new InvalidArgumentException(error),
+            "TooManyInvalidationsInProgress" => new TooManyInvalidationsInProgressException(error),
             _ when CredentialsRejectedException.Codes.Contains(error.Code) => new CredentialsRejectedException(error),
             _ => new CloudFrontServiceException(error),
         };

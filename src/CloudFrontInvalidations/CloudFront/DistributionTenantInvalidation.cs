@@ -1,3 +1,5 @@
+using System.Management.Automation;
+
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>An invalidation of a distribution tenant (GetInvalidationForDistributionTenant).</summary>
@@ -5,5 +7,9 @@ namespace CloudFrontInvalidations.CloudFront
     {
         /// <summary>The distribution tenant the batch belongs to; not on the wire, set from the request.</summary>
         public string? DistributionTenantId { get; set; }
+
+        /// <summary>AWS.Tools' member path .Invalidation (see <see cref="Invalidation.WithoutLocation"/>); hidden, as it repeats the object.</summary>
+        [Hidden]
+        public DistributionTenantInvalidation? Invalidation => (DistributionTenantInvalidation?)WithoutLocation();
     }
 }

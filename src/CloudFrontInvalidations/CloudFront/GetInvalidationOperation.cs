@@ -31,7 +31,10 @@ namespace CloudFrontInvalidations.CloudFront
     {
         internal static readonly GetInvalidationOperation Instance = new GetInvalidationOperation();
 
-        private GetInvalidationOperation() : base("GET", "Invalidation") { }
+        private GetInvalidationOperation() : base("GET", "Invalidation", MaxBodyBytes) { }
+
+        /// <summary>An invalidation holds at most 3,000 paths of at most 4,000 characters each: 12 MB, with room for escaping.</summary>
+        internal const long MaxBodyBytes = 32L * 1024 * 1024;
 
         protected override void Bind(GetInvalidationRequest request, HttpRequestValues values)
         {

@@ -27,6 +27,21 @@ namespace CloudFrontInvalidations.CloudFront
 
         public bool IsCompleted => string.Equals(Status, CompletedStatus, StringComparison.Ordinal);
 
+        /// <summary>The URL CloudFront gave the invalidation it created (CreateInvalidation's Location); null for one that was read.</summary>
+        public string? Location { get; set; }
+
+        /// <summary>
+        /// A created invalidation without its Location, for the owner types' Invalidation property: AWS.Tools' New-CFInvalidation
+        /// writes a CreateInvalidationResponse, whose scripts read .Invalidation.Id and .Invalidation.Status. Null for one that was read.
+        /// </summary>
+        private protected Invalidation? WithoutLocation()
+        {
+            if (Location == null) return null;
+            var invalidation = (Invalidation)MemberwiseClone();
+            invalidation.Location = null;
+            return invalidation;
+        }
+
         /// <summary>An empty invalidation of the owner's type, stamped with the owner's id (which is not on the wire).</summary>
         internal static Invalidation Of(InvalidationOwner owner) => owner.IsTenant
             ? new DistributionTenantInvalidation { DistributionTenantId = owner.Id }

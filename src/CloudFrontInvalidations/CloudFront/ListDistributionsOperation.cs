@@ -47,7 +47,13 @@ namespace CloudFrontInvalidations.CloudFront
     {
         internal static readonly ListDistributionsOperation Instance = new ListDistributionsOperation();
 
-        private ListDistributionsOperation() : base("GET", "DistributionList") { }
+        private ListDistributionsOperation() : base("GET", "DistributionList", MaxPageBytes) { }
+
+        /// <summary>
+        /// A page holds at most 100 summaries, each with the distribution's origins, cache behaviours and aliases: tens of
+        /// kilobytes at the service's limits.
+        /// </summary>
+        internal const long MaxPageBytes = 32L * 1024 * 1024;
 
         protected override void Bind(ListDistributionsRequest request, HttpRequestValues values)
         {
@@ -61,10 +67,10 @@ namespace CloudFrontInvalidations.CloudFront
             {
                 switch (name)
                 {
-                    case "Marker": list.Marker = ReadString(xml); break;
-                    case "NextMarker": list.NextMarker = ReadString(xml); break;
-                    case "IsTruncated": list.IsTruncated = ReadBool(xml); break;
-                    case "Items": list.Items = ReadItems(xml, "DistributionSummary", ReadSummary); break;
+                    case "Marker": list.Marker = Once(xml, list.Marker, ReadString); break;
+                    case "NextMarker": list.NextMarker = Once(xml, list.NextMarker, ReadString); break;
+                    case "IsTruncated": list.IsTruncated = Once(xml, list.IsTruncated, ReadBool); break;
+                    case "Items": list.Items = Once(xml, list.Items, reader => ReadItems(reader, "DistributionSummary", ReadSummary)); break;
                 }
             });
 

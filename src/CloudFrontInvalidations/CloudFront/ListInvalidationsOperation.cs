@@ -36,7 +36,10 @@ namespace CloudFrontInvalidations.CloudFront
     {
         internal static readonly ListInvalidationsOperation Instance = new ListInvalidationsOperation();
 
-        private ListInvalidationsOperation() : base("GET", "InvalidationList") { }
+        private ListInvalidationsOperation() : base("GET", "InvalidationList", MaxPageBytes) { }
+
+        /// <summary>A page holds at most 100 summaries of about 200 bytes each.</summary>
+        internal const long MaxPageBytes = 1024 * 1024;
 
         protected override void Bind(ListInvalidationsRequest request, HttpRequestValues values)
         {
@@ -51,12 +54,12 @@ namespace CloudFrontInvalidations.CloudFront
             {
                 switch (name)
                 {
-                    case "Marker": list.Marker = ReadString(xml); break;
-                    case "NextMarker": list.NextMarker = ReadString(xml); break;
-                    case "MaxItems": list.MaxItems = ReadInt(xml); break;
-                    case "IsTruncated": list.IsTruncated = ReadBool(xml); break;
-                    case "Quantity": list.Quantity = ReadInt(xml); break;
-                    case "Items": list.Items = ReadItems(xml, "InvalidationSummary", ReadSummary); break;
+                    case "Marker": list.Marker = Once(xml, list.Marker, ReadString); break;
+                    case "NextMarker": list.NextMarker = Once(xml, list.NextMarker, ReadString); break;
+                    case "MaxItems": list.MaxItems = Once(xml, list.MaxItems, ReadInt); break;
+                    case "IsTruncated": list.IsTruncated = Once(xml, list.IsTruncated, ReadBool); break;
+                    case "Quantity": list.Quantity = Once(xml, list.Quantity, ReadInt); break;
+                    case "Items": list.Items = Once(xml, list.Items, reader => ReadItems(reader, "InvalidationSummary", ReadSummary)); break;
                 }
             });
             foreach (var item in list.Items ?? Enumerable.Empty<InvalidationSummary>())

@@ -10,6 +10,10 @@ namespace CloudFrontInvalidations.CloudFront
     /// <param name="AttemptNumber">1 for the first attempt, 2 for the first retry, and so on.</param>
     internal sealed record RequestAttempt(string Operation, string Target, int AttemptNumber, TimeSpan Elapsed, Exception Failure)
     {
+        /// <summary>The debug line: "ListInvalidations E1 attempt 1 failed after 12 ms: HTTP 503 ServiceUnavailable (AWS request id ...)".</summary>
+        public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            "{0} {1} attempt {2} failed after {3:F0} ms: {4}", Operation, Target, AttemptNumber, Elapsed.TotalMilliseconds, Outcome);
+
         /// <summary>
         /// Why the attempt failed: the status and error code of an AWS error, the status and what came instead of an
         /// error document, the element that could not be read, or the exception's message; then the request id.

@@ -7,6 +7,7 @@ using System.Xml;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using Amazon.Runtime.Internal.Util;
 using Amazon.Util;
 
 namespace CloudFrontInvalidations.CloudFront
@@ -29,15 +30,24 @@ namespace CloudFrontInvalidations.CloudFront
     {
         private const string XmlNamespace = "http://cloudfront.amazonaws.com/doc/" + CloudFrontConfig.ApiVersion + "/";
 
+        /// <summary>The most an error body may hold: CloudFront's error documents are a few hundred bytes.</summary>
+        internal const long MaxErrorBodyBytes = 64 * 1024;
+
         private readonly string _httpMethod;
         private readonly string _resultElement;
+        private readonly long _maxBodyBytes;
 
         /// <param name="httpMethod">"GET", "POST".</param>
         /// <param name="resultElement">The root element of a success body: "InvalidationList".</param>
-        protected RestXmlOperation(string httpMethod, string resultElement)
+        /// <param name="maxBodyBytes">
+        /// The most a success body may hold: far more than the largest answer the operation can produce (a page of 100 items,
+        /// an invalidation of 3,000 paths), so that only a broken or hostile server reaches it.
+        /// </param>
+        protected RestXmlOperation(string httpMethod, string resultElement, long maxBodyBytes)
         {
             _httpMethod = httpMethod;
             _resultElement = resultElement;
+            _maxBodyBytes = maxBodyBytes;
         }
 
         /// <summary>Sets the URI, fills its labels, and adds the query string or the body.</summary>
@@ -45,6 +55,9 @@ namespace CloudFrontInvalidations.CloudFront
 
         /// <summary>Reads the result element the reader is on into the response to this request.</summary>
         protected abstract void ReadResult(XmlReader reader, TRequest request, TResponse response);
+
+        /// <summary>Reads what an operation's answer carries in its headers (CreateInvalidation's Location), before its body.</summary>
+        protected virtual void ReadHeaders(IWebResponseData answer, TResponse response) { }
 
         /// <summary>The reader of the answer to one request: what is read may depend on it (the owner's id, its type).</summary>
         internal ResponseUnmarshaller UnmarshallerFor(TRequest request) => new ResultUnmarshaller(this, request);
@@ -125,10 +138,26 @@ namespace CloudFrontInvalidations.CloudFront
                 _request = request;
             }
 
+            /// <summary>
+            /// Every body, success or error, is read through a <see cref="BoundedResponseStream"/>: within the attempt's
+            /// deadline, and up to the operation's size (an error body's is smaller). The SDK reads an error body whole before
+            /// parsing it, so the bound applies before anything is kept.
+            /// </summary>
+            public override UnmarshallerContext CreateContext(IWebResponseData response, bool readEntireResponse, Stream stream,
+                RequestMetrics metrics, bool isException, IRequestContext requestContext)
+            {
+                var maxBytes = isException ? MaxErrorBodyBytes : _operation._maxBodyBytes;
+                var location = isException ? "ErrorResponse" : _operation._resultElement;
+                var bounded = stream == null ? null : new BoundedResponseStream(stream, maxBytes, AttemptTimeoutHandler.DeadlineOf(requestContext),
+                    limit => new ResponseTooLargeException(RequestIdOf(response), location, limit, response.StatusCode));
+                return base.CreateContext(response, readEntireResponse, bounded!, metrics, isException, requestContext);
+            }
+
             /// <summary>An empty body or another root element leaves the response's result unset.</summary>
             public override AmazonWebServiceResponse Unmarshall(XmlUnmarshallerContext context)
             {
                 var response = new TResponse();
+                _operation.ReadHeaders(context.ResponseData, response);
                 if (context.IsEmptyResponse) return response;
                 using var reader = XmlReader.Create(context.Stream, XmlElements.ReaderSettings);
                 try
@@ -136,14 +165,18 @@ namespace CloudFrontInvalidations.CloudFront
                     if (reader.MoveToContent() == XmlNodeType.Element && reader.LocalName == _operation._resultElement)
                         _operation.ReadResult(reader, _request, response);
                 }
-                catch (Exception unreadable) when (unreadable is XmlException || unreadable is UnreadableElementException)
+                catch (Exception unreadable) when (unreadable is XmlException || unreadable is UnreadableElementException || unreadable is RepeatedElementException)
                 {
                     // Not XML, or XML whose numbers, booleans or times do not parse: either way unreadable.
                     // The SDK's retry policy treats an unreadable 200 as transient (a body cut in transit)
                     // only when it arrives as AmazonUnmarshallingException, as its generated unmarshallers raise it.
-                    var location = unreadable is UnreadableElementException element
-                        ? _operation._resultElement + "//" + element.ElementName : _operation._resultElement;
-                    throw new AmazonUnmarshallingException(RequestIdOf(context), location, null,
+                    var location = unreadable switch
+                    {
+                        UnreadableElementException element => _operation._resultElement + "//" + element.ElementName,
+                        RepeatedElementException repeated => _operation._resultElement + "//" + repeated.ElementName,
+                        _ => _operation._resultElement,
+                    };
+                    throw new AmazonUnmarshallingException(RequestIdOf(context.ResponseData), location, null,
                         unreadable.Message, unreadable)
                     {
                         StatusCode = context.ResponseData.StatusCode,
@@ -159,6 +192,12 @@ namespace CloudFrontInvalidations.CloudFront
             public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context,
                 Exception innerException, HttpStatusCode statusCode)
             {
+                if ((int)statusCode >= 300 && (int)statusCode < 400)
+                {
+                    var location = context.ResponseData.IsHeaderPresent(HeaderKeys.LocationHeader)
+                        ? ResponseText.Clean(context.ResponseData.GetHeaderValue(HeaderKeys.LocationHeader), ResponseText.MaxMessageLength / 2) : null;
+                    return new RedirectRefusedException(statusCode, location, RequestIdOf(context.ResponseData));
+                }
                 var emptyBody = context.IsEmptyResponse;
                 ErrorResponse? error = null;
                 if (!emptyBody)
@@ -174,19 +213,19 @@ namespace CloudFrontInvalidations.CloudFront
                 }
                 if (string.IsNullOrEmpty(error?.Code))
                 {
-                    return new NonAwsErrorResponseException(statusCode, context.ResponseData.ContentType, emptyBody,
-                        RequestIdOf(context), innerException);
+                    return new NonAwsErrorResponseException(statusCode, ResponseText.Clean(context.ResponseData.ContentType, ResponseText.MaxTokenLength), emptyBody,
+                        RequestIdOf(context.ResponseData), innerException);
                 }
                 error!.InnerException = innerException;
                 error.StatusCode = statusCode;
                 return CloudFrontServiceException.FromErrorResponse(error);
             }
 
-            private static string? RequestIdOf(XmlUnmarshallerContext context)
+            private static string? RequestIdOf(IWebResponseData response)
             {
                 foreach (var header in new[] { HeaderKeys.XAmzRequestIdHeader, HeaderKeys.RequestIdHeader })
                 {
-                    if (context.ResponseData.IsHeaderPresent(header)) return context.ResponseData.GetHeaderValue(header);
+                    if (response.IsHeaderPresent(header)) return ResponseText.Clean(response.GetHeaderValue(header), ResponseText.MaxTokenLength, mask: false);
                 }
                 return null;
             }

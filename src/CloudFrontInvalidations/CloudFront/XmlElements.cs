@@ -67,6 +67,17 @@ namespace CloudFrontInvalidations.CloudFront
             internal List<T>? Items { get; set; }
         }
 
+        /// <summary>
+        /// <paramref name="read"/>'s value for an element that must come once: <paramref name="current"/> already set means it
+        /// came before, and the body is refused rather than half read.
+        /// </summary>
+        /// <exception cref="RepeatedElementException">The element came before.</exception>
+        internal static T Once<T>(XmlReader reader, object? current, Func<XmlReader, T> read)
+        {
+            if (current != null) throw new RepeatedElementException(reader.LocalName);
+            return read(reader);
+        }
+
         /// <summary>The element's text: empty for an empty element, self-closing or not, as the SDK's context reads it.</summary>
         internal static string ReadString(XmlReader reader)
         {

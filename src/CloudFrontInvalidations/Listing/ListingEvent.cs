@@ -23,6 +23,8 @@ namespace CloudFrontInvalidations.Listing
 
         internal static ListingEvent Debug(string text) => new ListingEvent(ListingEventKind.Debug, Text: text);
 
+        internal static ListingEvent Warning(string text) => new ListingEvent(ListingEventKind.Warning, Text: text);
+
         internal static ListingEvent Totals(ulong seen, bool isSeenExact) =>
             new ListingEvent(ListingEventKind.Totals, Seen: seen, IsSeenExact: isSeenExact);
     }

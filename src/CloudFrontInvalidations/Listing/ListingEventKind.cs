@@ -12,6 +12,8 @@ namespace CloudFrontInvalidations.Listing
         Verbose,
         /// <summary>A line per failed HTTP attempt: <see cref="ListingEvent.Text"/>.</summary>
         Debug,
+        /// <summary>Something the user should know while the listing goes on: <see cref="ListingEvent.Text"/>.</summary>
+        Warning,
         /// <summary>The last event: <see cref="ListingEvent.Seen"/> and whether that is the total (<see cref="ListingEvent.IsSeenExact"/>).</summary>
         Totals,
     }

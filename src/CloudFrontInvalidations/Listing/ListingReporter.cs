@@ -39,6 +39,9 @@ namespace CloudFrontInvalidations.Listing
         /// <summary>How many listings the invocation runs, once known (an array, or the account's distributions once listed).</summary>
         internal void ListingsExpected(int total) => _listingsTotal = total;
 
+        /// <summary>Every this many pages of one listing, a warning that it goes on.</summary>
+        internal const int LongListingPages = 1000;
+
         internal void ListingStarted(InvalidationOwner owner, ListingOptions options)
         {
             _owner = owner;
@@ -53,6 +56,12 @@ namespace CloudFrontInvalidations.Listing
             _itemsSoFar += page.Items.Count;
             _itemsOverall += page.Items.Count;
             _emit(ListingEvent.Verbose(DescribeRequest(page, "invalidations")));
+            // A service that keeps sending new NextMarkers is followed as long as it does (the AWS CLI does too); a line every
+            // so many pages says so, where a real history rarely reaches.
+            if (page.IsTruncated && page.PageNumber % LongListingPages == 0)
+                _emit(ListingEvent.Warning(string.Format(CultureInfo.InvariantCulture,
+                    "Listing invalidations of {0}: {1} pages and {2} invalidations so far, and the service still sends a NextMarker. Ctrl+C stops; -CreatedAfter or Select-Object -First bounds the listing.",
+                    _owner, page.PageNumber, _itemsSoFar)));
 
             // A single page (or -NoAutoIteration) is over before progress could help anyone.
             if (!_options.AutoIterate || !(page.IsTruncated || _progressShown)) return;
@@ -119,12 +128,7 @@ namespace CloudFrontInvalidations.Listing
 
         private void WriteFailedAttempts()
         {
-            while (_failedAttempts.TryDequeue(out var attempt))
-            {
-                _emit(ListingEvent.Debug(string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1} attempt {2} failed after {3:F0} ms: {4}",
-                    attempt.Operation, attempt.Target, attempt.AttemptNumber, attempt.Elapsed.TotalMilliseconds, attempt.Outcome)));
-            }
+            while (_failedAttempts.TryDequeue(out var attempt)) _emit(ListingEvent.Debug(attempt.ToString()));
         }
     }
 }

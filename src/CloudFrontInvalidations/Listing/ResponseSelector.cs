@@ -9,17 +9,18 @@ using CloudFrontInvalidations.Session;
 namespace CloudFrontInvalidations.Listing
 {
     /// <summary>
-    /// AWS.Tools' -Select: what to write for each ListInvalidations response. "InvalidationList.Items"
+    /// AWS.Tools' -Select: what to write for each response. For ListInvalidations, "InvalidationList.Items"
     /// (the default) writes the items; "*" the whole response (how a -NoAutoIteration caller reads
     /// InvalidationList.NextMarker); "^DistributionId" a parameter's value; a dotted property path that
     /// property of the response. Collections are written one element at a time, null values not at all.
+    /// New-CFInvalidation selects the same way from the invalidation it writes (default "*").
     /// </summary>
     internal sealed class ResponseSelector
     {
         public const string DefaultSelect = "InvalidationList.Items";
         private const string WholeResponse = "*";
         private const string ParameterPrefix = "^";
-        private static readonly string[] SelectableParameters = { "DistributionId", "DistributionTenantId", "Marker", "MaxItem" };
+        private static readonly string[] ListParameters = { "DistributionId", "DistributionTenantId", "Marker", "MaxItem" };
 
         private readonly PropertyInfo[] _path;
 
@@ -32,24 +33,33 @@ namespace CloudFrontInvalidations.Listing
         /// <summary>For "^Name": the parameter whose value is written (canonical spelling); otherwise null.</summary>
         public string? ParameterName { get; }
 
+        /// <summary>-Select of Get-CFInvalidationList, on each ListInvalidationsResponse.</summary>
         /// <exception cref="InvalidParameterException">The value is none of the forms above.</exception>
-        public static ResponseSelector Parse(string? select)
+        public static ResponseSelector Parse(string? select) =>
+            Parse(select, DefaultSelect, typeof(ListInvalidationsResponse), ListParameters, "'InvalidationList.Items' or 'InvalidationList.NextMarker'");
+
+        /// <param name="select">-Select as given; empty means <paramref name="defaultSelect"/>.</param>
+        /// <param name="responseType">The type of what is selected from, whose property paths are valid.</param>
+        /// <param name="parameters">The parameters "^Name" may name.</param>
+        /// <param name="examples">Property paths the error message suggests: "'Invalidation.Id'".</param>
+        /// <exception cref="InvalidParameterException">The value is none of the forms above.</exception>
+        public static ResponseSelector Parse(string? select, string defaultSelect, Type responseType, string[] parameters, string examples)
         {
-            var text = string.IsNullOrWhiteSpace(select) ? DefaultSelect : select!.Trim();
+            var text = string.IsNullOrWhiteSpace(select) ? defaultSelect : select!.Trim();
             if (text == WholeResponse) return new ResponseSelector(Array.Empty<PropertyInfo>(), null);
             if (text.StartsWith(ParameterPrefix, StringComparison.Ordinal))
             {
-                var name = SelectableParameters.FirstOrDefault(p =>
+                var name = parameters.FirstOrDefault(p =>
                     string.Equals(p, text.Substring(ParameterPrefix.Length), StringComparison.OrdinalIgnoreCase));
-                return name != null ? new ResponseSelector(Array.Empty<PropertyInfo>(), name) : throw Invalid(text);
+                return name != null ? new ResponseSelector(Array.Empty<PropertyInfo>(), name) : throw Invalid(text, responseType, parameters, examples);
             }
 
             var path = new List<PropertyInfo>();
-            var type = typeof(ListInvalidationsResponse);
+            var type = responseType;
             foreach (var segment in text.Split('.'))
             {
                 var property = type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                    ?? throw Invalid(text);
+                    ?? throw Invalid(text, responseType, parameters, examples);
                 path.Add(property);
                 type = property.PropertyType;
             }
@@ -70,7 +80,7 @@ namespace CloudFrontInvalidations.Listing
         };
 
         /// <summary>The objects to write for one response (nothing for a "^Name" selector).</summary>
-        public IEnumerable<object> Select(ListInvalidationsResponse response)
+        public IEnumerable<object> Select(object response)
         {
             if (ParameterName != null) yield break;
             object? value = response;
@@ -90,10 +100,10 @@ namespace CloudFrontInvalidations.Listing
             }
         }
 
-        private static InvalidParameterException Invalid(string select) =>
+        private static InvalidParameterException Invalid(string select, Type responseType, string[] parameters, string examples) =>
             new InvalidParameterException("Select",
-                $"-Select '{select}' is not valid. Use '*' (each whole ListInvalidationsResponse), " +
-                $"'{string.Join("', '", SelectableParameters.Select(p => ParameterPrefix + p))}' (that parameter's value), " +
-                "or a property path of the response such as 'InvalidationList.Items' or 'InvalidationList.NextMarker'.");
+                $"-Select '{select}' is not valid. Use '*' (each whole {responseType.Name}), " +
+                $"'{string.Join("', '", parameters.Select(p => ParameterPrefix + p))}' (that parameter's value), " +
+                $"or a property path of the {responseType.Name} such as {examples}.");
     }
 }

@@ -25,6 +25,20 @@ namespace CloudFrontInvalidations.Session
             return new CloudFrontClient(credentials.Credentials, config);
         }
 
+        /// <summary>
+        /// A warning when the endpoint (-EndpointUrl, else AWS_ENDPOINT_URL_CLOUDFRONT or AWS_ENDPOINT_URL) is plain http to a
+        /// host that is not the loopback: every request would cross the network signed and with the session token in clear.
+        /// Null otherwise (https, the loopback of a local emulator, no endpoint override).
+        /// </summary>
+        public static string? PlainHttpWarning(SessionParameters parameters, Func<string, string?> environment)
+        {
+            var url = parameters.EndpointUrl ?? environment("AWS_ENDPOINT_URL_CLOUDFRONT") ?? environment("AWS_ENDPOINT_URL");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttp || endpoint.IsLoopback)
+                return null;
+            return $"The endpoint {endpoint.GetLeftPart(UriPartial.Authority)} is plain http to a host that is not this machine: "
+                + "each request, signed and with any session token, crosses the network unencrypted. Use https.";
+        }
+
         public static CloudFrontConfig CreateConfig(ClientSettings settings)
         {
             // AWSSDK.Core reads AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the profile's retry_mode/max_attempts
@@ -34,8 +48,7 @@ namespace CloudFrontInvalidations.Session
             var config = new CloudFrontConfig();
             if (!string.IsNullOrEmpty(settings.Region))
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
-            if (settings.Timeout.HasValue)
-                config.Timeout = settings.Timeout;
+            config.Timeout = settings.Timeout ?? CloudFrontConfig.DefaultAttemptTimeout;
             if (!string.IsNullOrEmpty(settings.EndpointUrl))
             {
                 // ServiceURL and RegionEndpoint cancel each other (last set wins), so the endpoint goes

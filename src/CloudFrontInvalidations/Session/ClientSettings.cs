@@ -7,7 +7,7 @@ namespace CloudFrontInvalidations.Session
     {
         public string? Region { get; init; }
         public string? EndpointUrl { get; init; }
-        /// <summary>Per HTTP attempt; null keeps AWSSDK.Core's default.</summary>
+        /// <summary>Per HTTP attempt, from sending to the last byte of the body; null: CloudFrontConfig.DefaultAttemptTimeout.</summary>
         public TimeSpan? Timeout { get; init; }
     }
 }

@@ -11,5 +11,8 @@ namespace CloudFrontInvalidations.Waiting
 
         /// <summary>Sleeps; returns at once when the token is cancelled (then throws OperationCanceledException).</summary>
         void Delay(TimeSpan duration, CancellationToken cancellationToken);
+
+        /// <summary>A token cancelled once <see cref="Elapsed"/> reaches <paramref name="elapsed"/>: the wait's deadline.</summary>
+        CancellationTokenSource CancelAt(TimeSpan elapsed);
     }
 }

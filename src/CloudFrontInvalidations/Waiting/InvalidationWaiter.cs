@@ -14,8 +14,8 @@ namespace CloudFrontInvalidations.Waiting
     /// </summary>
     /// <remarks>
     /// Events come in the round an invalidation is seen Completed (so in order of completion, to the poll interval),
-    /// and within a round in input order. The timeout is checked between rounds: the last round starts at the
-    /// deadline at the latest, and a round in flight is never cut short (each request has the SDK's own timeout).
+    /// and within a round in input order. The timeout is checked between rounds, and a round still in flight at the
+    /// deadline is cut short: its requests are cancelled and their invalidations time out.
     /// </remarks>
     internal sealed class InvalidationWaiter
     {
@@ -45,9 +45,13 @@ namespace CloudFrontInvalidations.Waiting
             // One result per unit, so no unit need wait for the consumer before it ends and frees its slot.
             using var polls = new OrderedFanOut<InvalidationTarget, Invalidation>(options.ThrottleLimit, bufferCapacity: 1,
                 fetchAhead: true, cancellationToken);
+            // The timeout holds even while a request is in flight (a silent endpoint, throttling retried until admitted): a
+            // moment after the deadline, which leaves the round started there time for its answers, every poll still running
+            // is cancelled, and its invalidation times out with the others.
+            using var deadline = _clock.CancelAt(options.Timeout + LastRoundGrace);
             while (true)
             {
-                foreach (var target in pending) polls.AddOne(target, token => _get(target, token));
+                foreach (var target in pending) polls.AddOne(target, token => GetBefore(target, token, deadline.Token));
                 var stillPending = new List<InvalidationTarget>(pending.Count);
                 foreach (var delivery in polls.Drain(maxPending: 0))
                 {
@@ -65,7 +69,11 @@ namespace CloudFrontInvalidations.Waiting
                             break;
                         case DeliveryKind.Failed:
                             cancellationToken.ThrowIfCancellationRequested();
-                            if (_mayPass(delivery.Failure!))
+                            if (deadline.IsCancellationRequested && delivery.Failure is OperationCanceledException)
+                            {
+                                stillPending.Add(target);
+                            }
+                            else if (_mayPass(delivery.Failure!))
                             {
                                 stillPending.Add(target);
                                 yield return WaitEvent.PollFailed(target, delivery.Failure!);
@@ -84,7 +92,7 @@ namespace CloudFrontInvalidations.Waiting
                 if (pending.Count == 0) yield break;
 
                 var left = options.Timeout - _clock.Elapsed;
-                if (left <= TimeSpan.Zero)
+                if (left <= TimeSpan.Zero || deadline.IsCancellationRequested)
                 {
                     foreach (var target in pending)
                     {
@@ -96,6 +104,15 @@ namespace CloudFrontInvalidations.Waiting
                 }
                 _clock.Delay(left < options.PollInterval ? left : options.PollInterval, cancellationToken);
             }
+        }
+
+        /// <summary>How long the round started at the deadline may run before its requests are cancelled.</summary>
+        internal static readonly TimeSpan LastRoundGrace = TimeSpan.FromSeconds(3);
+
+        private Invalidation GetBefore(InvalidationTarget target, CancellationToken stopping, CancellationToken deadline)
+        {
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline);
+            return _get(target, either.Token);
         }
 
         private WaitProgress Progress(List<InvalidationTarget> pending, Dictionary<InvalidationTarget, Invalidation> lastAnswers,

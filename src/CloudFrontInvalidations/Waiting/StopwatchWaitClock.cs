@@ -16,5 +16,14 @@ namespace CloudFrontInvalidations.Waiting
             if (duration > TimeSpan.Zero) cancellationToken.WaitHandle.WaitOne(duration);
             cancellationToken.ThrowIfCancellationRequested();
         }
+
+        public CancellationTokenSource CancelAt(TimeSpan elapsed)
+        {
+            var left = elapsed - Elapsed;
+            var deadline = new CancellationTokenSource();
+            if (left <= TimeSpan.Zero) deadline.Cancel();
+            else deadline.CancelAfter(left);
+            return deadline;
+        }
     }
 }

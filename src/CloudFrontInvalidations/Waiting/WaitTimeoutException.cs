@@ -9,7 +9,7 @@ namespace CloudFrontInvalidations.Waiting
     public sealed class WaitTimeoutException : TimeoutException
     {
         public WaitTimeoutException(string invalidationId, string? lastStatus, TimeSpan timeout)
-            : base($"Still {lastStatus ?? "not answered"} after {timeout.TotalSeconds:0.#} s.")
+            : base($"Still {lastStatus ?? "not answered"} when the wait's timeout (-TimeoutSec) of {timeout.TotalSeconds:0.#} s expired.")
         {
             InvalidationId = invalidationId;
             LastStatus = lastStatus;

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Waiting;
+
+namespace CloudFrontInvalidations.Creating
+{
+    /// <summary>
+    /// Sends planned batches, one request at a time, each owner's in order. A batch CloudFront refuses with
+    /// TooManyInvalidationsInProgress waits for capacity: it is sent again after a back-off that doubles with each refusal
+    /// in a row, while other owners' batches go on; past the timeout the owner's unsent batches are reported together.
+    /// Knows neither PowerShell nor HTTP: the request and the clock are given.
+    /// </summary>
+    /// <remarks>
+    /// Retries of one request (throttling, 5xx, a lost answer) are the SDK's, with the same CallerReference: CloudFront
+    /// answers a batch it already created with that invalidation, so none is created twice.
+    /// </remarks>
+    internal sealed class InvalidationCreator
+    {
+        private readonly Func<PlannedBatch, CancellationToken, Invalidation> _create;
+        private readonly IWaitClock _clock;
+
+        /// <param name="create">One CreateInvalidation for the batch (with the SDK's retries); blocks until its answer.</param>
+        internal InvalidationCreator(Func<PlannedBatch, CancellationToken, Invalidation> create, IWaitClock clock)
+        {
+            _create = create;
+            _clock = clock;
+        }
+
+        /// <summary>The creation's events, produced lazily on the caller's thread; the first request goes at once.</summary>
+        /// <exception cref="OperationCanceledException">The token was cancelled (Ctrl+C).</exception>
+        internal IEnumerable<CreateEvent> Create(IReadOnlyList<PlannedBatch> batches, CreateOptions options, CancellationToken cancellationToken)
+        {
+            var owners = new List<OwnerQueue>();
+            foreach (var batch in batches)
+            {
+                var queue = owners.FirstOrDefault(q => q.Owner.Equals(batch.Owner));
+                if (queue == null) owners.Add(queue = new OwnerQueue(batch.Owner));
+                queue.Pending.Enqueue(batch);
+            }
+
+            while (true)
+            {
+                foreach (var queue in owners)
+                {
+                    while (queue.Pending.Count > 0 && queue.DueAt <= _clock.Elapsed)
+                    {
+                        var batch = queue.Pending.Peek();
+                        Invalidation? created = null;
+                        Exception? failure = null;
+                        try
+                        {
+                            created = _create(batch, cancellationToken);
+                        }
+                        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                        {
+                            throw;
+                        }
+                        catch (Exception requestFailure)
+                        {
+                            failure = requestFailure;
+                        }
+
+                        if (failure is TooManyInvalidationsInProgressException refusal)
+                        {
+                            queue.Refused(refusal, options, _clock.Elapsed);
+                            if (!queue.OutOfTime)
+                                yield return CreateEvent.WaitingForCapacity(batch, refusal, queue.Refusals, _clock.Elapsed, queue.DueAt - _clock.Elapsed);
+                            break;
+                        }
+                        queue.Pending.Dequeue();
+                        queue.Accepted();
+                        yield return failure == null
+                            ? CreateEvent.Created(batch, created!, _clock.Elapsed)
+                            : CreateEvent.Failed(batch, Classify(batch, failure), _clock.Elapsed);
+                    }
+                }
+
+                // An owner is out of time once refused at or after the timeout: its last attempt was at the timeout at the earliest.
+                foreach (var queue in owners.Where(q => q.OutOfTime && q.Pending.Count > 0))
+                {
+                    var unsent = queue.Pending.ToList();
+                    queue.Pending.Clear();
+                    var failure = new InvalidationCapacityTimeoutException(queue.Owner,
+                        unsent.SelectMany(batch => batch.SentPaths).ToList(), options.Timeout, queue.LastRefusal);
+                    yield return CreateEvent.TimedOut(queue.Owner, unsent, failure, queue.Refusals, _clock.Elapsed);
+                }
+                var waiting = owners.Where(q => q.Pending.Count > 0).ToList();
+                if (waiting.Count == 0) yield break;
+                var now = _clock.Elapsed;
+                var nextDue = waiting.Min(q => q.DueAt);
+                if (nextDue > now) _clock.Delay(nextDue - now, cancellationToken);
+            }
+        }
+
+        /// <summary>A refusal of the batch's CallerReference becomes its own failure; any other is reported as it came.</summary>
+        private static Exception Classify(PlannedBatch batch, Exception failure) =>
+            failure is InvalidArgumentException answer && CallerReferenceConflictException.IsConflict(answer)
+                ? new CallerReferenceConflictException(batch.Owner, batch.CallerReference, answer)
+                : failure;
+
+        /// <summary>One owner's batches not yet sent, and its back-off.</summary>
+        private sealed class OwnerQueue
+        {
+            private TimeSpan _nextRetry;
+
+            internal OwnerQueue(InvalidationOwner owner) => Owner = owner;
+
+            internal InvalidationOwner Owner { get; }
+            internal Queue<PlannedBatch> Pending { get; } = new Queue<PlannedBatch>();
+            /// <summary>When the head batch may be sent (again).</summary>
+            internal TimeSpan DueAt { get; private set; }
+            internal int Refusals { get; private set; }
+            internal Exception? LastRefusal { get; private set; }
+
+            /// <summary>True once refused at or after the timeout.</summary>
+            internal bool OutOfTime { get; private set; }
+
+            /// <summary>Schedules the next attempt after a back-off, never past the timeout: the last attempt is at it.</summary>
+            internal void Refused(Exception refusal, CreateOptions options, TimeSpan now)
+            {
+                Refusals++;
+                LastRefusal = refusal;
+                OutOfTime = now >= options.Timeout;
+                _nextRetry = Refusals == 1 ? options.FirstRetry : Min(_nextRetry + _nextRetry, options.MaxRetry);
+                DueAt = Min(now + _nextRetry, options.Timeout);
+            }
+
+            /// <summary>The head batch got an answer: the next one goes at once, with a fresh back-off.</summary>
+            internal void Accepted()
+            {
+                Refusals = 0;
+                DueAt = TimeSpan.Zero;
+            }
+
+            private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Creating;
+using Xunit;
+
+namespace CloudFrontInvalidations.Tests
+{
+    /// <summary>The create loop against a scripted clock and a scripted CloudFront: what is sent when, and what is reported.</summary>
+    public sealed class InvalidationCreatorTests
+    {
+        private readonly ScriptedClock _clock = new ScriptedClock();
+        private readonly List<(PlannedBatch Batch, double AtSeconds)> _requests = new List<(PlannedBatch, double)>();
+        /// <summary>Per owner id: CloudFront's answer to the n-th request for it (null: created).</summary>
+        private readonly Dictionary<string, Func<int, Exception?>> _answers = new Dictionary<string, Func<int, Exception?>>();
+
+        private static CloudFrontServiceException ServiceError(string code, string message, HttpStatusCode status = HttpStatusCode.BadRequest) =>
+            CloudFrontServiceException.FromErrorResponse(new ErrorResponse
+            {
+                Code = code, Message = message, RequestId = "req-1", StatusCode = status, Type = ErrorType.Sender,
+            });
+
+        private static readonly CloudFrontServiceException TooMany =
+            ServiceError("TooManyInvalidationsInProgress", "Processing your request would cause you to exceed the maximum number of in-progress wildcard invalidations.");
+
+        private static PlannedBatch Batch(string owner, string reference, params string[] paths) =>
+            new PlannedBatch(InvalidationOwner.Distribution(owner), PathPreparation.Prepare(paths).Paths, reference);
+
+        private Invalidation Create(PlannedBatch batch, CancellationToken token)
+        {
+            token.ThrowIfCancellationRequested();
+            _requests.Add((batch, _clock.Elapsed.TotalSeconds));
+            var number = _requests.Count(r => r.Batch.Owner.Equals(batch.Owner));
+            if (_answers.TryGetValue(batch.Owner.Id, out var answer) && answer(number) is Exception failure) throw failure;
+            return new DistributionInvalidation
+            {
+                DistributionId = batch.Owner.Id,
+                Id = "I" + batch.CallerReference,
+                Status = "InProgress",
+                InvalidationBatch = new InvalidationBatch
+                {
+                    CallerReference = batch.CallerReference,
+                    Paths = new Paths { Quantity = batch.Paths.Count, Items = batch.SentPaths.ToList() },
+                },
+            };
+        }
+
+        private List<CreateEvent> Run(TimeSpan timeout, params PlannedBatch[] batches) =>
+            new InvalidationCreator(Create, _clock).Create(batches, new CreateOptions(timeout), CancellationToken.None).ToList();
+
+        [Fact]
+        public void Sends_each_batch_once_in_order_and_reports_what_CloudFront_created()
+        {
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a"), Batch("E1", "r2", "/b/*"), Batch("E2", "r3", "/c"));
+
+            Assert.Equal(new[] { "r1", "r2", "r3" }, _requests.Select(r => r.Batch.CallerReference));
+            Assert.All(events, e => Assert.Equal(CreateEventKind.Created, e.Kind));
+            Assert.Equal(new[] { "Ir1", "Ir2", "Ir3" }, events.Select(e => e.Invalidation!.Id));
+            Assert.Equal(new[] { "/b/*" }, events[1].Invalidation!.Paths);
+            Assert.Empty(_clock.Delays);
+        }
+
+        [Fact]
+        public void Waits_for_capacity_with_a_doubling_back_off_and_sends_the_same_batch_again()
+        {
+            _answers["E1"] = n => n <= 3 ? TooMany : null;
+
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/img/*"));
+
+            Assert.Equal(new[] { 0.0, 5.0, 15.0, 35.0 }, _requests.Select(r => r.AtSeconds));
+            Assert.All(_requests, r => Assert.Equal("r1", r.Batch.CallerReference));
+            var waits = events.Where(e => e.Kind == CreateEventKind.WaitingForCapacity).ToList();
+            Assert.Equal(new[] { 1, 2, 3 }, waits.Select(e => e.Refusals));
+            Assert.Equal(new[] { 5.0, 10.0, 20.0 }, waits.Select(e => e.RetryIn.TotalSeconds));
+            Assert.All(waits, e => Assert.Same(TooMany, e.Failure));
+            Assert.Equal(CreateEventKind.Created, events.Last().Kind);
+            Assert.Equal(35.0, events.Last().Elapsed.TotalSeconds);
+        }
+
+        [Fact]
+        public void The_back_off_stops_growing_at_a_minute()
+        {
+            _answers["E1"] = n => n <= 7 ? TooMany : null;
+
+            Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a"));
+
+            Assert.Equal(new[] { 5.0, 10.0, 20.0, 40.0, 60.0, 60.0, 60.0 }, _clock.Delays.Select(d => d.TotalSeconds));
+        }
+
+        [Fact]
+        public void Past_the_timeout_one_error_names_the_distribution_and_every_path_not_sent()
+        {
+            _answers["E1"] = n => TooMany;
+
+            var events = Run(TimeSpan.FromSeconds(30), Batch("E1", "r1", "/a", "/b c"), Batch("E1", "r2", "/d/*"));
+
+            // The last attempt is at the timeout itself, never after it.
+            Assert.Equal(new[] { 0.0, 5.0, 15.0, 30.0 }, _requests.Select(r => r.AtSeconds));
+            Assert.All(_requests, r => Assert.Equal("r1", r.Batch.CallerReference));
+            var timedOut = Assert.Single(events, e => e.Kind == CreateEventKind.TimedOut);
+            Assert.Same(events.Last(), timedOut);
+            Assert.Equal(new[] { "r1", "r2" }, timedOut.Batches.Select(b => b.CallerReference));
+            var failure = Assert.IsType<InvalidationCapacityTimeoutException>(timedOut.Failure);
+            Assert.Equal("E1", failure.OwnerId);
+            Assert.Equal(new[] { "/a", "/b%20c", "/d/*" }, failure.UnsentPaths);
+            Assert.Same(TooMany, failure.InnerException);
+            Assert.Contains("distribution 'E1' after 30 s", failure.Message);
+            Assert.Contains("3 paths were not sent: /a, /b%20c, /d/*.", failure.Message);
+            Assert.Equal(3, events.Count(e => e.Kind == CreateEventKind.WaitingForCapacity));
+        }
+
+        [Fact]
+        public void Other_distributions_go_on_while_one_waits_for_capacity()
+        {
+            _answers["E1"] = n => _clock.Elapsed < TimeSpan.FromSeconds(20) ? TooMany : null;
+
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a"), Batch("E1", "r2", "/b"), Batch("E2", "r3", "/c"));
+
+            Assert.Equal(new[] { ("r1", 0.0), ("r3", 0.0), ("r1", 5.0), ("r1", 15.0), ("r1", 35.0), ("r2", 35.0) },
+                _requests.Select(r => (r.Batch.CallerReference, r.AtSeconds)));
+            Assert.Equal(new[] { "r3", "r1", "r2" },
+                events.Where(e => e.Kind == CreateEventKind.Created).Select(e => e.Batch.CallerReference));
+        }
+
+        [Fact]
+        public void A_refused_caller_reference_is_its_own_failure_and_the_next_batch_is_still_sent()
+        {
+            var conflict = ServiceError("InvalidArgument",
+                "Your request contains a caller reference that was already used for a previous invalidation batch for the same distribution.");
+            var badPath = ServiceError("InvalidArgument", "Your request contains one or more invalid invalidation paths.");
+            _answers["E1"] = n => n == 1 ? conflict : n == 2 ? badPath : null;
+
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "deploy-7", "/a"), Batch("E1", "r2", "/b"), Batch("E1", "r3", "/c"));
+
+            Assert.Equal(new[] { CreateEventKind.Failed, CreateEventKind.Failed, CreateEventKind.Created }, events.Select(e => e.Kind));
+            var refused = Assert.IsType<CallerReferenceConflictException>(events[0].Failure);
+            Assert.Equal("deploy-7", refused.CallerReference);
+            Assert.Equal("E1", refused.OwnerId);
+            Assert.Same(conflict, refused.InnerException);
+            Assert.Contains("'deploy-7' was already used on distribution 'E1'", refused.Message);
+            Assert.Same(badPath, events[1].Failure);
+        }
+
+        [Fact]
+        public void Any_other_failure_is_reported_for_its_batch_without_waiting()
+        {
+            var missing = ServiceError("NoSuchDistribution", "The specified distribution does not exist.", HttpStatusCode.NotFound);
+            _answers["E1"] = n => missing;
+
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a"));
+
+            Assert.Same(missing, Assert.Single(events).Failure);
+            Assert.Empty(_clock.Delays);
+        }
+
+        [Fact]
+        public void Cancelling_ends_a_wait_for_capacity_with_OperationCanceledException()
+        {
+            _answers["E1"] = n => TooMany;
+            using var cancellation = new CancellationTokenSource();
+            var creator = new InvalidationCreator(Create, _clock);
+
+            Assert.Throws<OperationCanceledException>(() =>
+            {
+                foreach (var e in creator.Create(new[] { Batch("E1", "r1", "/a") }, new CreateOptions(TimeSpan.FromMinutes(30)), cancellation.Token))
+                    if (e.Kind == CreateEventKind.WaitingForCapacity) cancellation.Cancel();
+            });
+            Assert.Single(_requests);
+        }
+    }
+}
