@@ -11,7 +11,7 @@ namespace CloudFrontInvalidations.CloudFront
     public sealed class RedirectRefusedException : CloudFrontServiceException
     {
         internal RedirectRefusedException(HttpStatusCode statusCode, string? location, string? requestId)
-            : base($"The endpoint answered {ResponseDescriptions.Status(statusCode)}, a redirect to {(location == null ? "no Location" : "'" + location + "'")}; redirects are never followed, so no credential leaves for another address. Check -EndpointUrl (or AWS_ENDPOINT_URL_CLOUDFRONT) and any proxy in between.",
+            : base($"The endpoint answered {ResponseDescriptions.Status(statusCode)}, a redirect to {(location == null ? "no Location" : "'" + location + "'")}; redirects are never followed, so no credential leaves for another address.",
                 null, ErrorType.Unknown, null, requestId, statusCode)
         {
             Location = location;

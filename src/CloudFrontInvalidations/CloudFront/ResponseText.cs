@@ -16,9 +16,11 @@ namespace CloudFrontInvalidations.CloudFront
         /// <summary>The longest code, request id or header value kept.</summary>
         internal const int MaxTokenLength = 128;
 
-        // A run of 24 or more letters, digits, '+' and '=', as session tokens and signatures are between their slashes (paths,
-        // URLs and request ids break at '/', '-' and '.'); and an access key id (AKIA/ASIA and 16 more).
-        private static readonly Regex CredentialLike = new Regex(@"[A-Za-z0-9+=]{24,}|\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b", RegexOptions.CultureInvariant);
+        // A run of 30 or more letters, digits, '+' and '=' with a digit in it, as secret keys, session tokens and signatures
+        // are between their slashes (paths, URLs and request ids break at '/', '-' and '.'), while CloudFront's error codes
+        // (TooManyInvalidationsInProgress: letters only) and ids (a tenant's 27 characters after "dt_") are shorter or
+        // digit-free; and an access key id (AKIA/ASIA and 16 more).
+        private static readonly Regex CredentialLike = new Regex(@"(?=[A-Za-z+=]*[0-9])[A-Za-z0-9+=]{30,}|\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b", RegexOptions.CultureInvariant);
 
         /// <summary>Null stays null; otherwise printable, masked (unless told not to) and at most <paramref name="maxLength"/> characters.</summary>
         /// <param name="mask">False for a request id, which is a long run of hex digits and dashes by nature.</param>
