@@ -21,6 +21,8 @@ namespace CloudFrontInvalidations.Commands
     public abstract class AwsSessionCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        /// <summary>The invocation's one resolver (one ListDistributions at most, on the first name), made with its client.</summary>
+        private DistributionNameResolver? _distributionNames;
 
         [Parameter]
         [Alias("RegionToCall")]
@@ -108,14 +110,15 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>
-        /// The distribution id <paramref name="idOrName"/> names: an id as it is, a domain name resolved by
-        /// <paramref name="names"/> (said in a verbose line). Null once the failure is written as this input's error.
+        /// The distribution id <paramref name="idOrName"/> names: an id as it is, a domain name resolved through the
+        /// account's distributions (said in a verbose line). Null once the failure is written as this input's error.
+        /// Only after <see cref="Connect"/>.
         /// </summary>
-        private protected string? ResolveDistributionId(DistributionNameResolver names, string idOrName)
+        private protected string? ResolveDistributionId(string idOrName)
         {
             try
             {
-                var id = names.Resolve(idOrName, StoppingToken);
+                var id = _distributionNames!.Resolve(idOrName, StoppingToken);
                 if (!ReferenceEquals(id, idOrName)) WriteVerbose($"Distribution '{idOrName}' is {id} (found by ListDistributions).");
                 return id;
             }
@@ -184,6 +187,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out description,
                     shell: AwsToolsShellDefaults.Read(SessionState.PSVariable.GetValue));
+                _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
             }
             catch (Exception failure)
             {

@@ -33,7 +33,6 @@ namespace CloudFrontInvalidations.Commands
 
         private CloudFrontClient? _client;
         private InvalidationGetter? _getter;
-        private DistributionNameResolver? _distributionNames;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DistributionSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -66,7 +65,6 @@ namespace CloudFrontInvalidations.Commands
         {
             var client = _client = Connect(TimeoutSec);
             _getter = new InvalidationGetter(client.GetInvalidationAsync, ThrottleLimit, StoppingToken);
-            _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
         }
 
         protected override void ProcessRecord()
@@ -80,7 +78,7 @@ namespace CloudFrontInvalidations.Commands
             if (ParameterSetName == InputObjectSet) return InputObject.Select(ListedTarget);
             var owner = ParameterSetName == DistributionTenantSet
                 ? InvalidationOwner.Tenant(DistributionTenantId)
-                : ResolveDistributionId(_distributionNames!, DistributionId) is { } distributionId
+                : ResolveDistributionId(DistributionId) is { } distributionId
                     ? InvalidationOwner.Distribution(distributionId)
                     : null;
             return owner == null ? Enumerable.Empty<InvalidationTarget>() : Id.Select(id => new InvalidationTarget(owner, id));

@@ -28,7 +28,6 @@ namespace CloudFrontInvalidations.Commands
 
         private CloudFrontClient? _client;
         private ListingEngine? _engine;
-        private DistributionNameResolver? _distributionNames;
         private CreationWindow? _created;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
@@ -95,7 +94,6 @@ namespace CloudFrontInvalidations.Commands
             _engine = new ListingEngine(new InvalidationLister(client.ListInvalidationsAsync), new DistributionLister(client.ListDistributionsAsync),
                 new ListingEngineOptions(selector, PagingParameters.Skip, PagingParameters.First, ThrottleLimit), StoppingToken);
             client.AttemptFailed = _engine.RecordFailedAttempt;
-            _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
         }
 
         protected override void ProcessRecord()
@@ -112,7 +110,7 @@ namespace CloudFrontInvalidations.Commands
             if (!MyInvocation.ExpectingInput) engine.ListingsExpected(ids.Length);
             var owners = tenants
                 ? ids.Select(InvalidationOwner.Tenant).ToList()
-                : ids.Select(id => ResolveDistributionId(_distributionNames!, id)).OfType<string>().Select(InvalidationOwner.Distribution).ToList();
+                : ids.Select(id => ResolveDistributionId(id)).OfType<string>().Select(InvalidationOwner.Distribution).ToList();
             WriteEvents(engine.List(owners.Select(InputFor)), Write, engine);
         }
 

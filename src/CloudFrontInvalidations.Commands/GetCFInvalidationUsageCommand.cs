@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
@@ -24,6 +25,7 @@ namespace CloudFrontInvalidations.Commands
 
         private readonly List<InvalidationOwner> _owners = new List<InvalidationOwner>();
         private readonly HashSet<InvalidationOwner> _ownersSeen = new HashSet<InvalidationOwner>();
+        private readonly List<string> _unresolved = new List<string>();
         private UsageMonth? _month;
         private bool _accountWide;
         private CloudFrontClient? _client;
@@ -44,7 +46,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateDistributionTenantId]
         public string[] DistributionTenantId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Any date in the month, by its year and month as written; default: the current UTC month.</summary>
+        /// <summary>Any date in the month (see UsageMonth.From: an instant by its UTC month, a calendar date as written); default: the current UTC month.</summary>
         [Parameter]
         public DateTime? Month { get; set; }
 
@@ -77,20 +79,28 @@ namespace CloudFrontInvalidations.Commands
             _client = Connect(TimeoutSec);
         }
 
-        /// <summary>Collects the scope; an id given twice is counted once.</summary>
+        /// <summary>Collects the scope, domain names resolved to ids; a distribution given twice is counted once.</summary>
         protected override void ProcessRecord()
         {
             var tenants = ParameterSetName == ByTenantSet;
-            foreach (var id in tenants ? DistributionTenantId : DistributionId)
-            {
-                var owner = tenants ? InvalidationOwner.Tenant(id) : InvalidationOwner.Distribution(id);
+            var owners = tenants
+                ? DistributionTenantId.Select(InvalidationOwner.Tenant)
+                : DistributionId.Select(Resolved).OfType<string>().Select(InvalidationOwner.Distribution);
+            foreach (var owner in owners)
                 if (_ownersSeen.Add(owner)) _owners.Add(owner);
-            }
+        }
+
+        /// <summary>The id a distribution id or name gives; a name that resolves to none is remembered, so the summary is not complete.</summary>
+        private string? Resolved(string idOrName)
+        {
+            var id = ResolveDistributionId(idOrName);
+            if (id == null) _unresolved.Add(idOrName);
+            return id;
         }
 
         protected override void EndProcessing()
         {
-            var options = new UsageOptions(_month!, _accountWide ? null : _owners, ThrottleLimit, PricePerPath, DateTime.UtcNow);
+            var options = new UsageOptions(_month!, _accountWide ? null : _owners, ThrottleLimit, PricePerPath, DateTime.UtcNow, _unresolved);
             WriteEvents(new UsageCounter(new CloudFrontUsageSource(_client!)).Count(options, StoppingToken), Write);
         }
 

@@ -31,7 +31,6 @@ namespace CloudFrontInvalidations.Commands
         private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
         private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
         private CloudFrontClient? _client;
-        private DistributionNameResolver? _distributionNames;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GetCFInvalidationCommand.DistributionSet,
             ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -72,8 +71,7 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            var client = _client = Connect(null);
-            _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
+            _client = Connect(null);
         }
 
         protected override void ProcessRecord()
@@ -88,7 +86,7 @@ namespace CloudFrontInvalidations.Commands
                     break;
                 default:
                     foreach (var idOrName in DistributionId)
-                        if (ResolveDistributionId(_distributionNames!, idOrName) is { } distributionId)
+                        if (ResolveDistributionId(idOrName) is { } distributionId)
                             AddOwned(InvalidationOwner.Distribution(distributionId));
                     break;
             }

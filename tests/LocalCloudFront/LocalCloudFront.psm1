@@ -94,6 +94,7 @@ function Set-LocalDistribution {
         [int] $CompleteStaggerMs,
         [double] $IntervalMinutes,
         [string] $DomainName,
+        [string[]] $Aliases,
         [string] $Comment,
         [hashtable] $Fault = @{},
         [hashtable] $Creation = @{},
@@ -109,7 +110,7 @@ function Set-LocalDistribution {
                paths = @($_.Paths) }
         })
     }
-    $optional = @{ CompleteAfterMs = 'completeAfterMs'; CompleteStaggerMs = 'completeStaggerMs'; IntervalMinutes = 'intervalMinutes'; DomainName = 'domainName'; Comment = 'comment' }
+    $optional = @{ CompleteAfterMs = 'completeAfterMs'; CompleteStaggerMs = 'completeStaggerMs'; IntervalMinutes = 'intervalMinutes'; DomainName = 'domainName'; Aliases = 'aliases'; Comment = 'comment' }
     foreach ($parameter in $optional.Keys) {
         if ($PSBoundParameters.ContainsKey($parameter)) { $settings[$optional[$parameter]] = $PSBoundParameters[$parameter] }
     }

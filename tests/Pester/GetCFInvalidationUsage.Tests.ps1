@@ -22,7 +22,7 @@ BeforeAll {
         @{ CreateTime = $monthStart.AddDays(-3); Paths = '/much-older.html' }
         @{ CreateTime = $monthStart.AddDays(-4); Paths = '/never-listed.html' }
     )
-    Set-LocalDistribution -Server $server -Id EUSAGE2 -Invalidation @(
+    Set-LocalDistribution -Server $server -Id EUSAGE2 -Aliases 'usage.example.com' -Invalidation @(
         @{ CreateTime = $monthStart.AddDays(20); Paths = '/x.html' }
         @{ CreateTime = $monthStart.AddDays(2); Paths = '/y/*' }
     )
@@ -83,11 +83,50 @@ Describe 'Get-CFInvalidationUsage' {
 [TimeZoneInfo]::Local.BaseUtcOffset.TotalHours
 (Get-CFInvalidationUsage EUSAGE1 -Month '$month' -EndpointUrl '$endpoint').Paths
 (Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]'$lastHour') -EndpointUrl '$endpoint').Paths
-(Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]::new($($monthStart.Year), $($monthStart.Month), 1, 0, 0, 0, [DateTimeKind]::Local)) -EndpointUrl '$endpoint').Month
+(Get-CFInvalidationUsage EUSAGE1 -Month ([datetime]::new($($monthStart.Year), $($monthStart.Month), 1, 0, 0, 0, [DateTimeKind]::Utc).ToLocalTime()) -EndpointUrl '$endpoint').Month
 "@
         $run.Error | Should -BeNullOrEmpty
         [math]::Abs([double]$run.Output[0]) | Should -BeGreaterThan 10 -Because "$Zone is far from UTC"
         $run.Output[1..3] | Should -Be @('9', '9', $month)
+    }
+
+    It 'takes a point in time, as Get-Date gives it, by its UTC month, even where the local date is already the next month' {
+        # The month's last UTC hour, as a local time (Kind Local, like Get-Date's) at UTC+14: the 1st of the next month there.
+        $lastHour = $monthEnd.AddHours(-1).ToString('o', [cultureinfo]::InvariantCulture)
+        $run = Invoke-FreshPwsh -Environment @{ TZ = 'Pacific/Kiritimati' } -Script @"
+`$lastHour = [datetime]::Parse('$lastHour', [cultureinfo]::InvariantCulture, 'AdjustToUniversal').ToLocalTime()
+`$lastHour.Kind
+`$lastHour.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+(Get-CFInvalidationUsage EUSAGE1 -Month `$lastHour -EndpointUrl '$endpoint').Month
+(Get-CFInvalidationUsage EUSAGE1 -Month (Get-Date) -EndpointUrl '$endpoint' -ErrorAction Stop).Month
+"@
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output[0..1] | Should -Be @('Local', $monthEnd.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)) -Because 'the local date is already the next month'
+        $run.Output[2] | Should -Be $month
+        $run.Output[3] | Should -Be $monthEnd.ToString('yyyy-MM', [cultureinfo]::InvariantCulture) -Because 'Get-Date names the UTC month being billed'
+    }
+
+    It 'takes a distribution''s domain names as the other cmdlets do, with one ListDistributions; a name that is not found leaves the summary incomplete' {
+        $verbose = @(Get-CFInvalidationUsage usage.example.com, eusage1.cloudfront.net, EUSAGE2 -Month $month -EndpointUrl $endpoint -Verbose 4>&1)
+        $usage = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $messages = @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+
+        $usage.DistributionId | Should -Be @('EUSAGE2', 'EUSAGE1') -Because 'a distribution given by name and by id is counted once'
+        $usage.Paths | Should -Be @(2, 9)
+        $messages | Should -Contain "Distribution 'usage.example.com' is EUSAGE2 (found by ListDistributions)."
+        $messages | Should -Contain "Distribution 'eusage1.cloudfront.net' is EUSAGE1 (found by ListDistributions)."
+        @(Get-RequestLog | Where-Object operation -eq 'ListDistributions').Count | Should -Be 1
+
+        Clear-LocalRequestLog -Server $script:server
+        $summary = Get-CFInvalidationUsage nosuch.example.org, usage.example.com -Summary -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "UnknownDistributionName,$commandName"
+        $failures[0].TargetObject | Should -Be 'nosuch.example.org'
+        ($summary.Distributions, $summary.Paths) | Should -Be @(1, 2)
+        $summary.IsComplete | Should -BeFalse
+        $summary.FailedDistributions | Should -Be 'nosuch.example.org'
+        @(Get-RequestLog | Where-Object operation -eq 'ListDistributions').Count | Should -Be 1
     }
 
     It 'takes several distributions, from the command line or the pipeline, in the order given, each once' {

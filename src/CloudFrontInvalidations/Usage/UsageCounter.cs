@@ -102,13 +102,14 @@ namespace CloudFrontInvalidations.Usage
                     ?? counter._source.ListDistributions(token).SelectMany(page => page).GetEnumerator();
                 // Units queued beyond those running keep every slot busy while the head of the queue is awaited.
                 _window = 4 * options.ThrottleLimit;
+                Failed = new List<string>(options.Unresolved ?? Array.Empty<string>());
                 FanOut = new OrderedFanOut<Work, Step>(options.ThrottleLimit, PagesAhead, fetchAhead: true, token);
             }
 
             internal OrderedFanOut<Work, Step> FanOut { get; }
             internal List<InvalidationUsage> Counted { get; } = new List<InvalidationUsage>();
             internal int OwnersCounted { get; private set; }
-            internal List<string> Failed { get; } = new List<string>();
+            internal List<string> Failed { get; }
             /// <summary>ListDistributions failed; the distributions listed before it are counted.</summary>
             internal Exception? AccountFailure { get; private set; }
 

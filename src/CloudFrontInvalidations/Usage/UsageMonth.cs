@@ -30,14 +30,17 @@ namespace CloudFrontInvalidations.Usage
         public override string ToString() => Name;
 
         /// <summary>
-        /// -Month: the calendar month any date in it names, by its year and month as written, whatever its Kind
-        /// ('2026-11', '2026-11-30' and a local 2026-11-30 23:00 all name November), so the month a user writes is
-        /// the month counted; without a date, the UTC month now, the one being billed.
+        /// -Month: the month any date in it names; without a date, the UTC month now, the one being billed. A date
+        /// of Kind Local or Utc (Get-Date, a time with its offset) is an instant: its UTC month, so just after local
+        /// midnight on the 1st east of UTC it still names the UTC month that has begun. A date of Kind Unspecified
+        /// ('2026-11', '2026-11-30') is a calendar date: its year and month as written.
         /// </summary>
         /// <exception cref="InvalidUsageMonthException">The month has not begun (in UTC) yet.</exception>
         internal static UsageMonth From(DateTime? anyDateInMonth, DateTime nowUtc)
         {
-            var month = anyDateInMonth is DateTime date ? new UsageMonth(date.Year, date.Month) : Containing(nowUtc);
+            var month = anyDateInMonth is DateTime date
+                ? date.Kind == DateTimeKind.Unspecified ? new UsageMonth(date.Year, date.Month) : Containing(date.ToUniversalTime())
+                : Containing(nowUtc);
             if (month.StartUtc > nowUtc) throw new InvalidUsageMonthException(month.Name, nowUtc);
             return month;
         }
