@@ -102,6 +102,12 @@ Describe 'New-CFInvalidation' {
         $created.Location | Should -BeLike '*/distribution-tenant/dt_newtenant/invalidation/*'
         (Get-RequestLog -Operation CreateInvalidationForDistributionTenant).tenantId | Should -Be 'dt_newtenant'
         ($created | Get-CFInvalidation -EndpointUrl $endpoint).Paths | Should -Be @('/t')
+        # The tenant's invalidation reaches Wait-CFInvalidation's tenant form through the pipeline, as the list's items do.
+        $waited = $created | Wait-CFInvalidation -EndpointUrl $endpoint -PollIntervalSec 1 -TimeoutSec 60
+        $waited.Id | Should -Be $created.Id
+        $waited.DistributionTenantId | Should -Be 'dt_newtenant'
+        $waited.Status | Should -Be 'Completed'
+        (Get-RequestLog -Operation GetInvalidationForDistributionTenant).tenantId | Should -Contain 'dt_newtenant'
     }
 
     It 'encodes paths as CloudFront asks and shows them as sent in the output, -Verbose and the endpoint''s record' {
