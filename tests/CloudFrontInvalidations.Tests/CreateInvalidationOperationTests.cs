@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Amazon.Runtime;
 using CloudFrontInvalidations.CloudFront;
+using CloudFrontInvalidations.Session;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -68,6 +70,28 @@ namespace CloudFrontInvalidations.Tests
 
             Assert.Equal("/2020-05-31/distribution-tenant/dt_1/invalidation", Assert.Single(_server.Requests).Path);
             Assert.IsType<DistributionTenantInvalidation>(response.Invalidation);
+        }
+
+        [Fact]
+        public async Task An_answer_lost_to_the_attempt_timeout_is_asked_again_with_the_same_CallerReference()
+        {
+            // The first attempt is carried out by the service and its answer never arrives; the SDK's retry sends the same
+            // batch, which CloudFront answers with the invalidation already created instead of creating a second.
+            _server.EnqueueSilence();
+            _server.Enqueue(201, Created, location: "https://cloudfront.amazonaws.com/2020-05-31/distribution/E1/invalidation/I2J0I21PCUYOIK");
+            var config = ClientFactory.CreateConfig(new ClientSettings { EndpointUrl = _server.Url, Timeout = TimeSpan.FromSeconds(1) });
+            config.MaxErrorRetry = 1;
+            using var client = new CloudFrontClient(new BasicAWSCredentials("AKIDCLIENTTEST", "not-a-real-secret"), config);
+
+            var response = await client.SendAsync(CreateInvalidationOperation.Instance,
+                new CreateInvalidationRequest(InvalidationOwner.Distribution("E1"), "ref & 1", new[] { "/a%20b", "/img/*" }));
+
+            var sent = _server.Requests.ToArray();
+            Assert.Equal(2, sent.Length);
+            Assert.All(sent, request => Assert.Equal("/2020-05-31/distribution/E1/invalidation", request.Path));
+            Assert.Equal(sent[0].Body, sent[1].Body);
+            Assert.Contains("<CallerReference>ref &amp; 1</CallerReference>", sent[1].Body);
+            Assert.Equal("I2J0I21PCUYOIK", response.Invalidation!.Id);
         }
 
         [Theory]

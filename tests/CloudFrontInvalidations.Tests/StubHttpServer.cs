@@ -21,6 +21,8 @@ namespace CloudFrontInvalidations.Tests
         private readonly ConcurrentQueue<(int Status, string Body, string? ContentType, string? Location)> _responses =
             new ConcurrentQueue<(int, string, string?, string?)>();
 
+        private const int Silence = -1;
+
         public StubHttpServer()
         {
             Port = FreePort();
@@ -36,6 +38,9 @@ namespace CloudFrontInvalidations.Tests
         /// <param name="contentType">null sends no Content-Type header.</param>
         public void Enqueue(int status, string body, string? contentType = "text/xml", string? location = null) =>
             _responses.Enqueue((status, body, contentType, location));
+
+        /// <summary>The next request is recorded and never answered: the connection closes after the client has given up.</summary>
+        public void EnqueueSilence() => _responses.Enqueue((Silence, "", null, null));
 
         public void EnqueueSample(int status, string sampleName) =>
             Enqueue(status, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", sampleName)));
@@ -63,6 +68,12 @@ namespace CloudFrontInvalidations.Tests
                 Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath,
                     request.Url.Query, request.Headers["Authorization"], await reader.ReadToEndAsync(), request.ContentType));
                 var (status, body, contentType, location) = _responses.TryDequeue(out var next) ? next : (500, "no response queued", "text/plain", null);
+                if (status == Silence)
+                {
+                    // Held aside so that the client's retry is served meanwhile.
+                    _ = Task.Delay(TimeSpan.FromSeconds(30)).ContinueWith(_ => context.Response.Abort(), TaskScheduler.Default);
+                    continue;
+                }
                 if (location != null) context.Response.AddHeader("Location", location);
                 var bytes = Encoding.UTF8.GetBytes(body);
                 context.Response.StatusCode = status;
