@@ -1,4 +1,4 @@
-# Checks what the local endpoint serves for issues 10 and 11: GetInvalidation, the distribution-tenant
+# Checks what the local endpoint serves: GetInvalidation, the distribution-tenant
 # operations, ListDistributions paging, completion over time, latency, the concurrency cap and the request
 # log's timing, with plain HTTP and, where it proves the wire format, the real AWS CLI.
 # Needs the server built: dotnet build tests/LocalCloudFront/LocalCloudFront.csproj -c Release -o out/LocalCloudFront
