@@ -87,8 +87,30 @@ namespace CloudFrontInvalidations.Tests
 
             // Two attempts of one second each and a back-off of at most one second between them.
             Assert.InRange(clock.Elapsed.TotalSeconds, 1.8, 12);
-            // .NET's connection pool may send each attempt once more, uncounted, when it finds its pooled connection closed.
-            Assert.InRange(server.Requests.Count, 2, 4);
+            // Cutting an attempt aborts its connection, which the SDK would take for a stale pooled one and resend uncounted.
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task An_endpoint_that_cuts_every_answer_short_gets_one_uncounted_resend_in_all()
+        {
+            using var server = new HostileHttpServer((_, stream, _) => HostileHttpServer.CutShortAsync(stream, Page));
+            using var client = server.CreateClient(maxErrorRetry: 1);
+
+            await Assert.ThrowsAnyAsync<Exception>(() => Operations[0].Call(client));
+
+            // Two attempts, and one resend as if a pooled connection had been closed while idle (ten by default, uncounted).
+            Assert.Equal(3, server.Requests.Count);
+        }
+
+        [Fact]
+        public void An_attempt_cut_by_its_deadline_is_never_a_stale_connection()
+        {
+            var policy = new CommandRetryPolicy(new CloudFrontConfig());
+            var aborted = new System.IO.IOException("aborted", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionAborted));
+
+            Assert.True(policy.IsStaleConnectionError(aborted));
+            Assert.False(policy.IsStaleConnectionError(new AttemptTimeoutException(TimeSpan.FromSeconds(1), aborted)));
         }
 
         [Fact]

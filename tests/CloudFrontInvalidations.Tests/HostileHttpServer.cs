@@ -130,6 +130,15 @@ namespace CloudFrontInvalidations.Tests
             await stream.WriteAsync(Encoding.ASCII.GetBytes("0\r\n\r\n"));
         }
 
+        /// <summary>Headers announcing a whole page, half of it, then the connection closes: "the response ended prematurely".</summary>
+        public static async Task CutShortAsync(Stream stream, string body)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {bytes.Length}\r\nx-amz-request-id: hostile-request-id\r\n\r\n"));
+            await stream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await stream.FlushAsync();
+        }
+
         /// <summary>Holds the connection open without a byte until the server stops.</summary>
         public static Task SilenceAsync(CancellationToken stopping) => Task.Delay(Timeout.Infinite, stopping);
     }

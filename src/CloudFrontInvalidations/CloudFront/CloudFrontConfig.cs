@@ -31,6 +31,11 @@ namespace CloudFrontInvalidations.CloudFront
             HttpClientCacheSize = 1;
             // A redirect would carry the signed request and its session token to another address (RedirectRefusingHandler).
             AllowAutoRedirect = false;
+            // AWSSDK.Core resends a request whose pooled connection turned out closed (reset, broken pipe, response ended
+            // early) without counting an attempt and without a back-off, up to ten times per call by default: an endpoint
+            // that resets every connection would get a burst of ten extra requests. One resend covers a connection closed
+            // while idle; after it, such a failure is a failing attempt like any other.
+            MaxStaleConnectionRetries = 1;
         }
 
         /// <summary>

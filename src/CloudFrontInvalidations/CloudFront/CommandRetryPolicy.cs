@@ -6,13 +6,16 @@ using Amazon.Runtime.Internal;
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
-    /// AWSSDK.Core's standard retry policy with two changes, both decided here and carried out by the SDK's own retry
+    /// AWSSDK.Core's standard retry policy with three changes, all decided here and carried out by the SDK's own retry
     /// handler (its loop, its back-off delays, its cancellation):
     /// <list type="bullet">
     /// <item>The retry budget is the client's own. The SDK's standard mode takes retries from a token bucket
     /// (CapacityManager's RetryCapacity) that lives in a process-wide map keyed by the endpoint, so every command of a session against CloudFront draws
     /// on one bucket: what failed in earlier commands took retries away from the next. One client serves one command, so
     /// a bucket per client is a bucket per command.</item>
+    /// <item>An attempt cut by its own deadline (<see cref="AttemptTimeoutHandler"/>) is a timeout, never a stale pooled
+    /// connection, although cutting it aborts the socket: the SDK would otherwise resend it without counting an attempt,
+    /// so that a silent endpoint got several requests per attempt.</item>
     /// <item>Throttling is retried until the request is cancelled (Ctrl+C, the command's own deadline): a Throttling
     /// answer means the service is there and asks for a slower pace, which the back-off and the client's
     /// <see cref="AdaptiveConcurrencyLimit"/> give it, so it neither counts against the attempts (AWS_MAX_ATTEMPTS) nor
@@ -50,6 +53,9 @@ namespace CloudFrontInvalidations.CloudFront
             if (LastAttemptThrottled(requestContext)) return false;
             return requestContext.Retries - ThrottledRetries(requestContext) >= MaxRetries;
         }
+
+        public override bool IsStaleConnectionError(Exception exception) =>
+            !(exception is AttemptTimeoutException) && base.IsStaleConnectionError(exception);
 
         public override bool OnRetry(IExecutionContext executionContext, bool bypassAcquireCapacity, bool isThrottlingError)
         {
