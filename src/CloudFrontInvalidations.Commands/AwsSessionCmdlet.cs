@@ -89,6 +89,23 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>
+        /// What <paramref name="make"/> makes of the parameters, before any request: a parameter that cannot work
+        /// (<see cref="InvalidParameterException"/>) ends the command with its one error.
+        /// </summary>
+        private protected T CheckParameters<T>(Func<T> make)
+        {
+            try
+            {
+                return make();
+            }
+            catch (InvalidParameterException invalid)
+            {
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, Activity, null));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
+        /// <summary>
         /// Writes an engine's events, in order, with <paramref name="write"/>. Ctrl+C ends it quietly (PowerShell is
         /// already stopping the pipeline); anything the writing throws (the pipeline takes no more: Select-Object
         /// -First stops its upstream from inside WriteObject, -ErrorAction Stop) first stops the engine's requests.

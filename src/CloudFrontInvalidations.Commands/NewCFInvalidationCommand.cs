@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
@@ -24,9 +23,7 @@ namespace CloudFrontInvalidations.Commands
     [OutputType(typeof(DistributionTenantInvalidation), ParameterSetName = new[] { GetCFInvalidationCommand.DistributionTenantSet })]
     public sealed class NewCFInvalidationCommand : AwsSessionCmdlet
     {
-        private static readonly string[] SelectableParameters = { "DistributionId", "DistributionTenantId" };
-
-        private readonly List<string?> _paths = new List<string?>();
+        private readonly PathGatherer _paths = new PathGatherer();
         private ResponseSelector? _selector;
         private CloudFrontClient? _client;
 
@@ -83,104 +80,55 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                _selector = ResponseSelector.Parse(Select, "*", IsTenant ? typeof(DistributionTenantInvalidation) : typeof(DistributionInvalidation),
-                    SelectableParameters, "'Invalidation.Id', 'Invalidation.Status' or 'Location'");
-            }
-            catch (InvalidParameterException invalid)
-            {
-                ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, Activity, null));
-            }
+            _selector = CheckParameters(() => ResponseSelector.Parse(Select, "*", IsTenant ? typeof(DistributionTenantInvalidation) : typeof(DistributionInvalidation),
+                new[] { "DistributionId", "DistributionTenantId" }, "'Invalidation.Id', 'Invalidation.Status' or 'Location'"));
         }
 
         /// <summary>Only gathers: the batches are planned once every path has arrived.</summary>
-        protected override void ProcessRecord()
-        {
-            if (Path != null) _paths.AddRange(Path);
-        }
+        protected override void ProcessRecord() => _paths.Add(Path);
 
         protected override void EndProcessing()
         {
-            var given = _paths;
-            if (given.Count == 0) Refuse("Give at least one path (-Path, or paths from the pipeline).");
-            if (Paths_Quantity is int quantity && quantity != given.Count)
-                Refuse($"-Paths_Quantity is {quantity} but {given.Count} path(s) were given; nothing was sent.", nameof(Paths_Quantity));
-
-            var prepared = PathPreparation.Prepare(given);
-            foreach (var problem in prepared.Problems) WriteError(ErrorMap.ToErrorRecord(problem, "Checking the paths", problem.Path));
-            if (prepared.Problems.Count > 0) return;
-            foreach (var warning in prepared.Warnings) WriteWarning(warning);
-            if (prepared.Duplicates > 0) WriteVerbose($"{prepared.Duplicates} path(s) given more than once are sent once.");
-
-            var owners = (IsTenant ? DistributionTenantId.Select(InvalidationOwner.Tenant) : DistributionId.Select(InvalidationOwner.Distribution)).Distinct();
-            var batches = owners.SelectMany(owner => BatchPlanner.Plan(owner, prepared.Paths, CallerReference, () => CallerReferences.New(DateTime.UtcNow)))
-                .Where(Approved).ToList();
+            var owners = IsTenant ? DistributionTenantId.Select(InvalidationOwner.Tenant) : DistributionId.Select(InvalidationOwner.Distribution);
+            var plan = CheckParameters(() => CreationPlanner.Plan(owners, _paths.Gathered, Paths_Quantity, CallerReference, () => CallerReferences.New(DateTime.UtcNow)));
+            foreach (var problem in plan.Problems) WriteError(ErrorMap.ToErrorRecord(problem, "Checking the paths", problem.Path));
+            foreach (var warning in plan.Warnings) WriteWarning(warning);
+            foreach (var note in plan.Notes) WriteVerbose(note);
+            var batches = plan.Batches.Where(Approved).ToList();
             if (batches.Count == 0) return;
 
             var client = _client = Connect(null);
-            var clock = new StopwatchWaitClock();
-            var created = new List<(InvalidationTarget Target, Invalidation Invalidation)>();
-            var writer = new CreateEventWriter(this, (target, invalidation) =>
-            {
-                created.Add((target, invalidation));
-                if (!Wait) WriteSelected(invalidation, target.Owner);
-            });
+            var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(client.CreateInvalidationAsync, batch, token), new StopwatchWaitClock());
+            var options = new CreateOptions(TimeSpan.FromSeconds(TimeoutSec));
+            var events = Wait
+                ? creator.CreateAndWait(batches, options, (target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token), ErrorMap.MayPass,
+                    new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), options.Timeout, ConcurrentAwsCmdlet.DefaultThrottleLimit), StoppingToken)
+                : creator.Create(batches, options, StoppingToken);
+            var writer = new CreateEventWriter(this, WriteSelected, writeOnceCompleted: Wait);
             client.AttemptFailed = writer.RecordFailedAttempt;
-            var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(
-                (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), clock);
             try
             {
-                WriteEvents(creator.Create(batches, new CreateOptions(TimeSpan.FromSeconds(TimeoutSec)), StoppingToken), writer.Write);
+                WriteEvents(events, writer.Write);
             }
             finally
             {
                 writer.Done();
             }
-            if (Wait && created.Count > 0 && !StoppingToken.IsCancellationRequested) WaitFor(client, created, clock);
         }
 
         /// <summary>-WhatIf says what the batch would send; -Confirm asks, unless -Force.</summary>
         private bool Approved(PlannedBatch batch)
         {
-            var preview = batch.Preview(CreateEventWriter.PathsPreviewed);
             var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
                 ? ((SwitchParameter)bound).IsPresent : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            if (Force && !whatIf) return true;
-            return ShouldProcess(preview, $"Create an invalidation? {preview}", "New-CFInvalidation");
+            return (Force && !whatIf) || ShouldProcess(batch.Description, batch.ConfirmQuestion, "New-CFInvalidation");
         }
 
-        /// <summary>-Wait: the waiter of Wait-CFInvalidation, on the same clock, so -TimeoutSec bounds the whole call.</summary>
-        private void WaitFor(CloudFrontClient client, List<(InvalidationTarget Target, Invalidation Invalidation)> created, IWaitClock clock)
+        private void WriteSelected(InvalidationTarget target, Invalidation invalidation)
         {
-            var locations = created.ToDictionary(c => c.Target, c => c.Invalidation.Location);
-            var waiter = new InvalidationWaiter((target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
-                ErrorMap.MayPass, clock);
-            // Completed as GetInvalidation answers it, with the Location CreateInvalidation gave.
-            var writer = new WaitEventWriter(this, (target, completed) =>
-            {
-                completed.Location = locations[target];
-                WriteSelected(completed, target.Owner);
-            });
-            try
-            {
-                var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ConcurrentAwsCmdlet.DefaultThrottleLimit);
-                WriteEvents(waiter.Wait(created.Select(c => c.Target).ToList(), options, StoppingToken), writer.Write);
-            }
-            finally
-            {
-                writer.Done();
-            }
-        }
-
-        private void WriteSelected(Invalidation invalidation, InvalidationOwner owner)
-        {
-            if (_selector!.ParameterName != null) WriteObject(owner.Id);
+            if (_selector!.ParameterName != null) WriteObject(target.Owner.Id);
             foreach (var output in _selector.Select(invalidation)) WriteObject(output);
         }
-
-        private void Refuse(string message, string parameter = nameof(Path)) =>
-            ThrowTerminatingError(ErrorMap.ToErrorRecord(new InvalidParameterException(parameter, message), Activity, null));
 
         private protected override void DisposeInvocation() => _client?.Dispose();
 

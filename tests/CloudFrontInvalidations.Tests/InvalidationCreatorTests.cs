@@ -7,6 +7,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Creating;
+using CloudFrontInvalidations.Waiting;
 using Xunit;
 
 namespace CloudFrontInvalidations.Tests
@@ -42,6 +43,7 @@ namespace CloudFrontInvalidations.Tests
                 DistributionId = batch.Owner.Id,
                 Id = "I" + batch.CallerReference,
                 Status = "InProgress",
+                Location = $"https://cloudfront.example/2020-05-31/distribution/{batch.Owner.Id}/invalidation/I{batch.CallerReference}",
                 InvalidationBatch = new InvalidationBatch
                 {
                     CallerReference = batch.CallerReference,
@@ -49,6 +51,27 @@ namespace CloudFrontInvalidations.Tests
                 },
             };
         }
+
+        /// <summary>Per invalidation id: when GetInvalidation first answers Completed (absent: never).</summary>
+        private readonly Dictionary<string, double> _completesAtSeconds = new Dictionary<string, double>();
+        private readonly List<(string Id, double AtSeconds)> _polls = new List<(string, double)>();
+
+        /// <summary>GetInvalidation as CloudFront answers it: without a Location.</summary>
+        private Invalidation Get(InvalidationTarget target, CancellationToken token)
+        {
+            var at = _clock.Elapsed.TotalSeconds;
+            lock (_polls) _polls.Add((target.Id, at));
+            return new DistributionInvalidation
+            {
+                DistributionId = target.Owner.Id,
+                Id = target.Id,
+                Status = _completesAtSeconds.TryGetValue(target.Id, out var completesAt) && at >= completesAt ? "Completed" : "InProgress",
+            };
+        }
+
+        private List<CreateEvent> RunAndWait(TimeSpan timeout, params PlannedBatch[] batches) =>
+            new InvalidationCreator(Create, _clock).CreateAndWait(batches, new CreateOptions(timeout), Get, failure => false,
+                new WaitOptions(TimeSpan.FromSeconds(20), timeout, ThrottleLimit: 2), CancellationToken.None).ToList();
 
         private List<CreateEvent> Run(TimeSpan timeout, params PlannedBatch[] batches) =>
             new InvalidationCreator(Create, _clock).Create(batches, new CreateOptions(timeout), CancellationToken.None).ToList();
@@ -171,6 +194,76 @@ namespace CloudFrontInvalidations.Tests
                     if (e.Kind == CreateEventKind.WaitingForCapacity) cancellation.Cancel();
             });
             Assert.Single(_requests);
+        }
+    
+
+        [Fact]
+        public void With_a_wait_each_invalidation_created_is_waited_for_after_every_batch_was_sent_and_keeps_its_Location()
+        {
+            _completesAtSeconds["Ir1"] = 0;
+            _completesAtSeconds["Ir3"] = 20;
+            var refused = ServiceError("AccessDenied", "User is not authorized to perform: cloudfront:CreateInvalidation", HttpStatusCode.Forbidden);
+            _answers["E2"] = n => n == 2 ? refused : null;
+
+            var events = RunAndWait(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a"), Batch("E2", "r3", "/c"), Batch("E2", "r4", "/d"));
+
+            Assert.Equal(new[] { CreateEventKind.Created, CreateEventKind.Created, CreateEventKind.Failed },
+                events.TakeWhile(e => e.Kind != CreateEventKind.Waited).Select(e => e.Kind));
+            var waited = events.SkipWhile(e => e.Kind != CreateEventKind.Waited).ToList();
+            Assert.All(waited, e => Assert.Equal(CreateEventKind.Waited, e.Kind));
+            // Only what was created is polled: not the refused batch.
+            Assert.Equal(new[] { ("Ir1", 0.0), ("Ir3", 0.0), ("Ir3", 20.0) }, _polls.OrderBy(p => p.Id).ThenBy(p => p.AtSeconds));
+            var completed = waited.Where(e => e.WaitEvent!.Kind == WaitEventKind.Completed).Select(e => e.WaitEvent!).ToList();
+            Assert.Equal(new[] { "Ir1", "Ir3" }, completed.Select(e => e.Invalidation!.Id));
+            Assert.Equal(new[] { "Completed", "Completed" }, completed.Select(e => e.Invalidation!.Status));
+            Assert.Equal(new[] { "https://cloudfront.example/2020-05-31/distribution/E1/invalidation/Ir1",
+                "https://cloudfront.example/2020-05-31/distribution/E2/invalidation/Ir3" }, completed.Select(e => e.Invalidation!.Location));
+            Assert.Equal(new[] { "E1", "E2" }, waited.Where(e => e.WaitEvent!.Kind == WaitEventKind.Completed).Select(e => e.Owner!.Id));
+        }
+
+        [Fact]
+        public void With_a_wait_one_timeout_counts_from_the_creations_start()
+        {
+            _answers["E1"] = n => n <= 3 ? TooMany : null;
+
+            var events = RunAndWait(TimeSpan.FromSeconds(60), Batch("E1", "r1", "/img/*"));
+
+            // Created at 35 s (after 5, 10 and 20 s of back-off), then polled every 20 s until the same 60 s are up.
+            Assert.Equal(35.0, events.Single(e => e.Kind == CreateEventKind.Created).Elapsed.TotalSeconds);
+            Assert.Equal(new[] { 35.0, 55.0, 60.0 }, _polls.Select(p => p.AtSeconds));
+            var timedOut = events.Last();
+            Assert.Equal(WaitEventKind.TimedOut, timedOut.WaitEvent!.Kind);
+            Assert.IsType<WaitTimeoutException>(timedOut.Failure);
+            Assert.Equal(60.0, timedOut.Elapsed.TotalSeconds);
+        }
+
+        [Fact]
+        public void With_a_wait_nothing_created_is_nothing_to_wait_for()
+        {
+            _answers["E1"] = n => TooMany;
+
+            var events = RunAndWait(TimeSpan.FromSeconds(30), Batch("E1", "r1", "/a"));
+
+            Assert.Equal(CreateEventKind.TimedOut, events.Last().Kind);
+            Assert.DoesNotContain(events, e => e.Kind == CreateEventKind.Waited);
+            Assert.Empty(_polls);
+        }
+
+        [Fact]
+        public void Cancelling_once_every_batch_was_sent_starts_no_wait()
+        {
+            using var cancellation = new CancellationTokenSource();
+            var creator = new InvalidationCreator(Create, _clock);
+            var events = creator.CreateAndWait(new[] { Batch("E1", "r1", "/a") }, new CreateOptions(TimeSpan.FromMinutes(30)), Get, failure => false,
+                new WaitOptions(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(30), ThrottleLimit: 2), cancellation.Token);
+
+            Assert.Throws<OperationCanceledException>(() =>
+            {
+                foreach (var e in events)
+                    if (e.Kind == CreateEventKind.Created) cancellation.Cancel();
+            });
+            Assert.Single(_requests);
+            Assert.Empty(_polls);
         }
     }
 }

@@ -10,5 +10,10 @@ namespace CloudFrontInvalidations.Creating
         WaitingForCapacity,
         /// <summary>The timeout passed with the owner's batches still refused: <see cref="CreateEvent.Failure"/> names what was not sent.</summary>
         TimedOut,
+        /// <summary>
+        /// With <see cref="InvalidationCreator.CreateAndWait"/>, once every batch was sent: <see cref="CreateEvent.WaitEvent"/> is what
+        /// the wait for the invalidations created reported.
+        /// </summary>
+        Waited,
     }
 }

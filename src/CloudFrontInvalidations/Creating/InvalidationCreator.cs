@@ -95,6 +95,40 @@ namespace CloudFrontInvalidations.Creating
             }
         }
 
+        /// <summary>
+        /// <see cref="Create"/>, then (New-CFInvalidation -Wait) the wait for every invalidation it created, each wait event as a
+        /// <see cref="CreateEventKind.Waited"/> event. A completed invalidation keeps the Location CreateInvalidation gave:
+        /// GetInvalidation, which the waiter polls, gives none.
+        /// </summary>
+        /// <param name="get">One GetInvalidation, as <see cref="InvalidationWaiter"/> polls.</param>
+        /// <param name="mayPass">Which failures of a poll may pass (see <see cref="InvalidationWaiter"/>).</param>
+        /// <param name="waitOptions">Its timeout counts from the creation's start, on this creator's clock: one timeout bounds the whole call.</param>
+        /// <exception cref="OperationCanceledException">The token was cancelled (Ctrl+C).</exception>
+        internal IEnumerable<CreateEvent> CreateAndWait(IReadOnlyList<PlannedBatch> batches, CreateOptions options,
+            Func<InvalidationTarget, CancellationToken, Invalidation> get, Func<Exception, bool> mayPass, WaitOptions waitOptions,
+            CancellationToken cancellationToken)
+        {
+            var created = new List<InvalidationTarget>();
+            var locations = new Dictionary<InvalidationTarget, string?>();
+            foreach (var createEvent in Create(batches, options, cancellationToken))
+            {
+                if (createEvent.Kind == CreateEventKind.Created)
+                {
+                    var target = createEvent.CreatedTarget;
+                    created.Add(target);
+                    locations[target] = createEvent.Invalidation!.Location;
+                }
+                yield return createEvent;
+            }
+            if (created.Count == 0) yield break;
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var waitEvent in new InvalidationWaiter(get, mayPass, _clock).Wait(created, waitOptions, cancellationToken))
+            {
+                if (waitEvent.Kind == WaitEventKind.Completed) waitEvent.Invalidation!.Location = locations[waitEvent.Target!];
+                yield return CreateEvent.Waited(waitEvent, _clock.Elapsed);
+            }
+        }
+
         /// <summary>A refusal of the batch's CallerReference becomes its own failure; any other is reported as it came.</summary>
         private static Exception Classify(PlannedBatch batch, Exception failure) =>
             failure is InvalidArgumentException answer && CallerReferenceConflictException.IsConflict(answer)

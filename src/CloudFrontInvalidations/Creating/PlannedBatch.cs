@@ -14,17 +14,26 @@ namespace CloudFrontInvalidations.Creating
         /// <summary>The paths as they go on the wire, in order.</summary>
         internal IReadOnlyList<string> SentPaths => Paths.Select(path => path.Sent).ToList();
 
+        /// <summary>How many of its paths a batch's description shows.</summary>
+        internal const int PathsShown = 5;
+
         /// <summary>
         /// What -WhatIf and -Verbose say of the batch: its owner, its counts, its reference, the first paths as they go on the
         /// wire, and what it costs.
         /// </summary>
-        internal string Preview(int pathsShown)
+        internal string Description
         {
-            var shown = string.Join(", ", Paths.Take(pathsShown).Select(path => path.Sent));
-            if (Paths.Count > pathsShown) shown += $", ... ({Paths.Count - pathsShown} more)";
-            return $"CreateInvalidation of {this} with CallerReference '{CallerReference}': {shown}. " +
-                $"Each path counts toward the account's {InvalidationLimits.FreePathsPerMonth.ToString("N0", CultureInfo.InvariantCulture)} free invalidation paths a month (then billed per path).";
+            get
+            {
+                var shown = string.Join(", ", Paths.Take(PathsShown).Select(path => path.Sent));
+                if (Paths.Count > PathsShown) shown += $", ... ({Paths.Count - PathsShown} more)";
+                return $"CreateInvalidation of {this} with CallerReference '{CallerReference}': {shown}. " +
+                    $"Each path counts toward the account's {InvalidationLimits.FreePathsPerMonth.ToString("N0", CultureInfo.InvariantCulture)} free invalidation paths a month (then billed per path).";
+            }
         }
+
+        /// <summary>What -Confirm asks before the batch is sent.</summary>
+        internal string ConfirmQuestion => $"Create an invalidation? {Description}";
 
         /// <summary>"3 paths (1 wildcard, 0 cache tags) for distribution 'E1'".</summary>
         public override string ToString() =>
