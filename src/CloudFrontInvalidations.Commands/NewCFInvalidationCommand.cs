@@ -98,7 +98,8 @@ namespace CloudFrontInvalidations.Commands
             if (batches.Count == 0) return;
 
             var client = _client = Connect(null);
-            var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(client.CreateInvalidationAsync, batch, token), new StopwatchWaitClock());
+            var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(
+                (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), new StopwatchWaitClock());
             var options = new CreateOptions(TimeSpan.FromSeconds(TimeoutSec));
             var events = Wait
                 ? creator.CreateAndWait(batches, options, (target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token), ErrorMap.MayPass,

@@ -47,10 +47,6 @@ namespace CloudFrontInvalidations.CloudFront
         public Task<GetInvalidationResponse> GetInvalidationAsync(GetInvalidationRequest request, CancellationToken cancellationToken = default) =>
             SendAsync(GetInvalidationOperation.Instance, request, cancellationToken);
 
-        /// <summary>CreateInvalidation, or its tenant form for a tenant.</summary>
-        public Task<CreateInvalidationResponse> CreateInvalidationAsync(CreateInvalidationRequest request, CancellationToken cancellationToken = default) =>
-            SendAsync(CreateInvalidationOperation.Instance, request, cancellationToken);
-
         public Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request, CancellationToken cancellationToken = default) =>
             SendAsync(ListDistributionsOperation.Instance, request, cancellationToken);
 
