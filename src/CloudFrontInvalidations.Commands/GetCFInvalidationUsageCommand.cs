@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
@@ -118,7 +117,8 @@ namespace CloudFrontInvalidations.Commands
                     WriteFailure(usageEvent.Failure!, ErrorMap.ToErrorRecord(usageEvent.Failure!, usageEvent.Activity!, usageEvent.Target));
                     break;
                 case UsageEventKind.Progress:
-                    WriteProgress(Progress(ProgressActivity, usageEvent.Progress!));
+                    var progress = usageEvent.Progress!;
+                    WriteProgress(new ProgressRecord(1, ProgressActivity, progress.Status) { PercentComplete = progress.PercentComplete });
                     break;
                 case UsageEventKind.Summary:
                     WriteProgress(new ProgressRecord(1, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
@@ -128,16 +128,6 @@ namespace CloudFrontInvalidations.Commands
         }
 
         private string ProgressActivity => $"Counting invalidation usage of {_month}";
-
-        private static ProgressRecord Progress(string activity, UsageProgress progress)
-        {
-            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} distributions, {2} of {3} invalidations counted",
-                progress.OwnersDone, progress.OwnersTotal?.ToString(CultureInfo.InvariantCulture) ?? "?",
-                progress.InvalidationsCounted, progress.InvalidationsFound);
-            var record = new ProgressRecord(1, activity, status);
-            if (progress.OwnersTotal is int total && total > 0) record.PercentComplete = Math.Min(100, progress.OwnersDone * 100 / total);
-            return record;
-        }
 
         private static PSObject AsTenantUsage(InvalidationUsage usage)
         {

@@ -5,7 +5,7 @@ using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Creating
 {
-    /// <summary>One thing <see cref="InvalidationCreator.Create"/> reports, on the caller's thread.</summary>
+    /// <summary>One thing <see cref="InvalidationCreator.Create"/> (or <see cref="InvalidationCreator.CreateAndWait"/>) reports, on the caller's thread.</summary>
     /// <param name="Owner">Whose batches; for <see cref="CreateEventKind.Waited"/>, the owner of the invalidation waited for, if the wait event is about one.</param>
     /// <param name="Batches">The batch the event is about; for <see cref="CreateEventKind.TimedOut"/>, every batch of the owner not sent; none for <see cref="CreateEventKind.Waited"/>.</param>
     /// <param name="Refusals">How many times in a row CloudFront refused the owner's batch for capacity.</param>
