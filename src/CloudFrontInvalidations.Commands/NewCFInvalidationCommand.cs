@@ -7,7 +7,6 @@ using CloudFrontInvalidations.Creating;
 using CloudFrontInvalidations.Errors;
 using CloudFrontInvalidations.Getting;
 using CloudFrontInvalidations.Listing;
-using CloudFrontInvalidations.Session;
 using CloudFrontInvalidations.Waiting;
 
 namespace CloudFrontInvalidations.Commands
