@@ -13,7 +13,7 @@ namespace CloudFrontInvalidations.Commands
     internal sealed class ListingEventWriter
     {
         /// <summary>The type name that selects the tenant views (DistributionTenantId, not an empty DistributionId, first).</summary>
-        internal const string TenantItemTypeName = "CloudFrontInvalidations.CloudFront.InvalidationSummary#DistributionTenant";
+        private const string TenantItemTypeName = "CloudFrontInvalidations.CloudFront.InvalidationSummary#DistributionTenant";
 
         private readonly AwsSessionCmdlet _cmdlet;
         private readonly PagingParameters _paging;
