@@ -276,6 +276,26 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(2, account.Requests.Count);
         }
 
+        [Theory]
+        [InlineData(null, new[] { "a2" }, new[] { "1" })]
+        [InlineData(false, new[] { "a2", "a3" }, new[] { "1", "2" })]
+        public void An_input_bound_with_a_Marker_lists_one_page_from_it_unless_NoAutoIteration_is_false(bool? noAutoIteration,
+            string[] written, string[] markersSent)
+        {
+            var account = new ScriptedAccount().Owner("E1", new[] { "a1" }, new[] { "a2" }, new[] { "a3" });
+            var plan = ListingPlan.From(null, null, null, 0, ulong.MaxValue, 4);
+            using var engine = account.Engine();
+
+            var input = plan.InputFor(InvalidationOwner.Distribution("E1"), "1", markerBound: true, 50, noAutoIteration);
+            var events = engine.List(new[] { input }).Concat(engine.End()).ToList();
+
+            Assert.Equal(written, Written(events));
+            Assert.Equal(markersSent, account.Requests.Select(r => r.Marker));
+            Assert.All(account.Requests, r => Assert.Equal(50, r.MaxItems));
+            // One page by hand is not the whole listing; resumed to its end, it is everything after the marker.
+            Assert.Equal(noAutoIteration == false, Totals(events).IsSeenExact);
+        }
+
         [Fact]
         public void Tenants_and_distributions_are_listed_under_their_own_owner()
         {
