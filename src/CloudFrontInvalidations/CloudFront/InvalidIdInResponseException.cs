@@ -22,7 +22,7 @@ namespace CloudFrontInvalidations.CloudFront
         private static string? Shown(string? id) => ResponseText.Clean(id, ResponseText.MaxTokenLength);
 
         private static string MessageFor(IdRule rule, string? shown, string? listedBy) =>
-            (listedBy == null ? $"'{shown}' is not a CloudFront {rule.Kind}" : $"{listedBy} gave '{shown}' as a {rule.Kind}, which it is not")
+            (listedBy == null ? $"The {rule.Kind} '{shown}' is not valid" : $"{listedBy} gave the {rule.Kind} '{shown}', which is not valid")
             + $" ({rule.Wording}): no request was made with it.";
     }
 }
