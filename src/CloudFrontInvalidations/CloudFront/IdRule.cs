@@ -43,6 +43,9 @@ namespace CloudFrontInvalidations.CloudFront
 
         internal bool Accepts(string? id) => !string.IsNullOrEmpty(id) && id!.Length <= MaxLength && _pattern.IsMatch(id);
 
+        /// <summary>The id as a message may quote it: itself when the rule accepts it, else as <see cref="ResponseText"/> cleans a server's text.</summary>
+        internal string Shown(string id) => Accepts(id) ? id : ResponseText.Clean(id, ResponseText.MaxTokenLength)!;
+
         /// <summary>Null when the service's id may be used; else the failure to report for it alone.</summary>
         /// <param name="listedBy">What gave the id, as the message says it: "ListDistributions"; null when not known.</param>
         internal InvalidIdInResponseException? Refuse(string? id, string? listedBy) =>

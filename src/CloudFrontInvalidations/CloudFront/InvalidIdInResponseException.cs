@@ -14,10 +14,14 @@ namespace CloudFrontInvalidations.CloudFront
             : base(MessageFor(rule, Shown(id), listedBy))
         {
             Id = Shown(id);
+            SentId = id;
         }
 
         /// <summary>The id as the service sent it, without control characters, masked and cut to a sane length; null when it sent none.</summary>
         public string? Id { get; }
+
+        /// <summary>The id exactly as sent, never shown: how an error record recognises it among its targets.</summary>
+        internal string? SentId { get; }
 
         private static string? Shown(string? id) => ResponseText.Clean(id, ResponseText.MaxTokenLength);
 

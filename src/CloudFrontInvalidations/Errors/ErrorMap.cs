@@ -233,6 +233,8 @@ namespace CloudFrontInvalidations.Errors
                 if (partial.ResumeMarker != null) cause.Data["ResumeMarker"] = partial.ResumeMarker;
             }
 
+            // A target that is the id outside its rule, as a server sent it, is named as the message quotes it.
+            if (cause is InvalidIdInResponseException invalid && target is string sent && sent == invalid.SentId) target = invalid.Id;
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = entry.RecommendedAction },
