@@ -4,6 +4,20 @@ Set-StrictMode -Version Latest
 
 $script:Invariant = [cultureinfo]::InvariantCulture
 
+# A scenario script's start: the bench's modules, the local endpoint's and the module under test, and an AWS
+# environment of the process's own (local fake keys, no profile files, nothing from the user's). Returns the work
+# folder the script removes when it ends.
+function Enter-BenchScenario([string] $Name, [string] $Manifest) {
+    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+    foreach ($module in (Join-Path $PSScriptRoot 'Measure.psm1'), (Join-Path $PSScriptRoot 'Report.psm1'),
+        (Join-Path $repoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1'), (Resolve-Path -LiteralPath $Manifest).Path) {
+        Import-Module $module -Global -Force
+    }
+    $workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-$Name-$PID"
+    Set-LocalAwsEnvironment $workDir
+    $workDir
+}
+
 # Runs each contestant (Name, Rounds, Run: a block returning one sample in ms) its rounds; adds Samples, Median, and the
 # Requests and Peak in flight the endpoint saw in its first round.
 function Measure-ScenarioContestants([Collections.IDictionary] $Contestants, [psobject] $Server, [string] $Scenario) {
@@ -40,4 +54,4 @@ function Set-ResultsSection([string] $OutputPath, [string] $Marker, [string[]] $
     Write-Host $block
 }
 
-Export-ModuleMember -Function Measure-ScenarioContestants, Format-Ms, Format-Target, Set-ResultsSection
+Export-ModuleMember -Function Enter-BenchScenario, Measure-ScenarioContestants, Format-Ms, Format-Target, Set-ResultsSection

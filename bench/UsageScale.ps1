@@ -23,16 +23,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
-Import-Module (Join-Path $PSScriptRoot 'Measure.psm1') -Force
-Import-Module (Join-Path $PSScriptRoot 'Report.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'Scenario.psm1') -Force
-Import-Module (Join-Path $RepoRoot 'tests/LocalCloudFront/LocalCloudFront.psm1') -Force
-Import-Module (Resolve-Path -LiteralPath $Manifest).Path -Force
-
-# Run as a process of its own: local fake keys, no profile files, nothing from the user's AWS environment.
-$workDir = Join-Path ([IO.Path]::GetTempPath()) "cfi-bench-usage-$PID"
-Set-LocalAwsEnvironment $workDir
+$workDir = Enter-BenchScenario usage $Manifest
 
 $Distributions = if ($Quick) { 3 } else { 12 }
 $InMonth = if ($Quick) { 12 } else { 50 }

@@ -67,8 +67,6 @@ namespace CloudFrontInvalidations.Tests
             new object[] { NonAwsError(HttpStatusCode.ServiceUnavailable), "HttpServerError", ErrorCategory.ResourceUnavailable, false },
             new object[] { NonAwsError(HttpStatusCode.InternalServerError), "HttpServerError", ErrorCategory.ResourceUnavailable, false },
             new object[] { NonAwsError(HttpStatusCode.BadRequest), "HttpError", ErrorCategory.InvalidResult, false },
-            new object[] { ServiceError("Throttling", HttpStatusCode.BadRequest), "Throttled", ErrorCategory.LimitsExceeded, false },
-            new object[] { ServiceError("SlowDown", (HttpStatusCode)429), "Throttled", ErrorCategory.LimitsExceeded, false },
             new object[] { ServiceError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
@@ -116,11 +114,11 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
-        public void Only_throttling_server_errors_timeouts_and_broken_connections_may_pass_so_a_waiter_polls_again()
+        public void Only_gateway_refusals_server_errors_timeouts_and_broken_connections_may_pass_so_a_waiter_polls_again()
         {
             var mayPass = Failures().Where(f => ErrorMap.MayPass((Exception)f[0])).Select(f => (string)f[1]).Distinct();
 
-            Assert.Equal(new[] { "HttpTooManyRequests", "HttpBadGateway", "HttpServerError", "Throttled", "ServiceUnavailable",
+            Assert.Equal(new[] { "HttpTooManyRequests", "HttpBadGateway", "HttpServerError", "ServiceUnavailable",
                 "RequestTimeout", "ConnectionFailed" }, mayPass);
         }
 

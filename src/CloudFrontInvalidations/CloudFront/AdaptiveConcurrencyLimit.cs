@@ -12,8 +12,8 @@ namespace CloudFrontInvalidations.CloudFront
     /// (additive increase, multiplicative decrease, as TCP does): no limit until the first Throttling; then half
     /// of what was in flight; one more after each limit's worth of answers that were not throttled. Shared by every
     /// concurrent listing of the client, so a burst that the service refuses slows all of them down together; the
-    /// throttled attempt itself is retried by AWSSDK.Core's retry policy (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE apply),
-    /// and waits here for a slot first.
+    /// throttled attempt itself is retried by <see cref="CommandRetryPolicy"/> until it is admitted, and waits here for a
+    /// slot first.
     /// </summary>
     internal sealed class AdaptiveConcurrencyLimit
     {

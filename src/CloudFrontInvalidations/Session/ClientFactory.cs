@@ -41,9 +41,8 @@ namespace CloudFrontInvalidations.Session
 
         public static CloudFrontConfig CreateConfig(ClientSettings settings)
         {
-            // AWSSDK.Core reads AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the profile's retry_mode/max_attempts
-            // once per process; re-read them per invocation, as a new aws CLI process would, so that a
-            // change made in a long-lived PowerShell session applies.
+            // AWSSDK.Core reads AWS_MAX_ATTEMPTS and the profile's max_attempts once per process; re-read them per
+            // invocation, as a new aws CLI process would, so that a change made in a long-lived PowerShell session applies.
             FallbackInternalConfigurationFactory.Reset();
             var config = new CloudFrontConfig();
             if (!string.IsNullOrEmpty(settings.Region))
