@@ -71,6 +71,7 @@ namespace CloudFrontInvalidations.Tests
             new object[] { ServiceError("InternalError", HttpStatusCode.InternalServerError), "ServiceUnavailable", ErrorCategory.ResourceUnavailable, false },
             new object[] { new AmazonUnmarshallingException("req-9", "/InvalidationList", new System.Xml.XmlException("eof"), HttpStatusCode.OK), "UnreadableResponse", ErrorCategory.InvalidResult, false },
             new object[] { new IncompleteResponseException("no list"), "IncompleteResponse", ErrorCategory.InvalidResult, false },
+            new object[] { IdRule.Distribution.Refuse("..", "ListDistributions")!, "InvalidIdInResponse", ErrorCategory.InvalidResult, false },
             new object[] { new ResponseTooLargeException("req-9", "ErrorResponse", 65536, HttpStatusCode.InternalServerError), "UnreadableResponse", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.RepeatedNextMarker, "E1", "M", 3, "loop"), "RepeatedNextMarker", ErrorCategory.InvalidResult, false },
             new object[] { new InvalidListingException(ListingViolation.TruncatedWithoutNextMarker, "E1", "M", 3, "stuck"), "TruncatedWithoutNextMarker", ErrorCategory.InvalidResult, false },

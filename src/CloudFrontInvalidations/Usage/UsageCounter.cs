@@ -71,7 +71,7 @@ namespace CloudFrontInvalidations.Usage
             if (count.AccountFailure is Exception failure)
             {
                 count.Failed.Add(DistributionLister.Target);
-                yield return UsageEvent.Failed(DistributionLister.Target, "Listing the account's distributions", failure);
+                yield return UsageEvent.Failed(DistributionLister.Target, DistributionLister.Activity, failure);
             }
             yield return UsageEvent.Totals(new UsageSummary(month.Name, options.Owners == null, count.Counted, count.OwnersCounted,
                 count.Failed, options.PricePerPath, beyondHistory));
@@ -133,6 +133,12 @@ namespace CloudFrontInvalidations.Usage
                     if (_scopeEnded || !NextOwner(out var owner)) return;
                     var count = new OwnerCount(owner, _options.Month.Name);
                     _unreported.Enqueue(count);
+                    // An owner given by the user was checked on binding; one listed by the service is checked here.
+                    if (_options.Owners == null && IdRule.Distribution.Refuse(owner.Id, "ListDistributions") is { } refused)
+                    {
+                        count.Refuse(refused, $"Counting invalidation usage: {DistributionLister.Activity.ToLowerInvariant()}");
+                        continue;
+                    }
                     FanOut.Add(new Work(count, null, false), token => ListMonth(owner, token));
                 }
             }
@@ -185,6 +191,16 @@ namespace CloudFrontInvalidations.Usage
                         {
                             var inMonth = window.Contains(item.CreateTime);
                             if (!inMonth && string.Equals(item.Status, Invalidation.CompletedStatus, StringComparison.Ordinal)) continue;
+                            // Its paths cannot be got, so the owner's count would be short: the owner fails with it.
+                            if (IdRule.Invalidation.Refuse(item.Id, owner.Owner.OperationName("ListInvalidations")) is { } refused)
+                            {
+                                if (owner.Failure == null)
+                                {
+                                    owner.Failure = refused;
+                                    owner.FailedActivity = $"Counting invalidation usage of {owner.Owner}: listing its invalidations";
+                                }
+                                continue;
+                            }
                             _gets.Enqueue(new Work(owner, new InvalidationTarget(owner.Owner, item.Id!), inMonth));
                             owner.GetsOutstanding++;
                             _found++;
@@ -223,8 +239,8 @@ namespace CloudFrontInvalidations.Usage
                     _ownersDone++;
                     if (owner.Failure != null)
                     {
-                        Failed.Add(owner.Owner.Id);
-                        yield return UsageEvent.Failed(owner.Owner.Id, owner.FailedActivity!, owner.Failure);
+                        Failed.Add(owner.Target);
+                        yield return UsageEvent.Failed(owner.Target, owner.FailedActivity!, owner.Failure);
                     }
                     else
                     {
@@ -250,10 +266,22 @@ namespace CloudFrontInvalidations.Usage
             {
                 Owner = owner;
                 Usage = new InvalidationUsage(owner, month);
+                Target = owner.Id;
+            }
+
+            /// <summary>Listed with an id no request may carry: failed at once, nothing requested.</summary>
+            internal void Refuse(InvalidIdInResponseException refused, string activity)
+            {
+                Failure = refused;
+                FailedActivity = activity;
+                Target = refused.Id ?? string.Empty;
+                Listed = true;
             }
 
             internal InvalidationOwner Owner { get; }
             internal InvalidationUsage Usage { get; }
+            /// <summary>The id its failure names: the owner's, or for one refused the id as a message may quote it.</summary>
+            internal string Target { get; private set; }
             /// <summary>Its listing ended, by its last page or by a failure.</summary>
             internal bool Listed { get; set; }
             /// <summary>Gets found and not yet answered.</summary>
