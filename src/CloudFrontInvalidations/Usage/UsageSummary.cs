@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Usage
 {
     /// <summary>A billing month's invalidation paths over a whole scope (the account, or the distributions or tenants given), and what they cost.</summary>
     public sealed class UsageSummary
     {
-        /// <summary>Paths a month that CloudFront does not bill, per account (all distributions together).</summary>
-        public const int FreePathsPerMonth = 1000;
         /// <summary>CloudFront's price per path beyond the free ones, in <see cref="DefaultCurrency"/>.</summary>
         public const decimal DefaultPricePerPath = 0.005m;
         public const string DefaultCurrency = "USD";
@@ -41,7 +41,8 @@ namespace CloudFrontInvalidations.Usage
         public int Paths { get; }
         public int WildcardPaths { get; }
         public int TagItems { get; }
-        public int FreePaths => FreePathsPerMonth;
+        /// <summary>Paths a month that CloudFront does not bill, per account (all distributions together).</summary>
+        public int FreePaths => InvalidationLimits.FreePathsPerMonth;
         /// <summary><see cref="Paths"/> beyond the free ones.</summary>
         public int BillablePaths { get; }
         public decimal PricePerPath { get; }
@@ -59,7 +60,8 @@ namespace CloudFrontInvalidations.Usage
         {
             var notes = new List<string>();
             if (!isAccountWide)
-                notes.Add("The free 1,000 paths a month are shared by every distribution of the account: BillablePaths and EstimatedCost count this scope alone.");
+                notes.Add($"The free {InvalidationLimits.FreePathsPerMonth.ToString("N0", CultureInfo.InvariantCulture)} paths a month are shared by every distribution " +
+                    "of the account: BillablePaths and EstimatedCost count this scope alone.");
             if (failed.Count > 0)
                 notes.Add($"Not counted (see the errors): {string.Join(", ", failed)}; the totals are lower bounds.");
             if (isBeyondHistory)
