@@ -200,7 +200,10 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(2, _source.Requests.Count(r => r.StartsWith("ListDistributions")));
             var summary = events.Last().Summary!;
             Assert.True(summary.IsAccountWide);
-            Assert.Equal("", summary.Note);
+            Assert.True(summary.IsComplete);
+            // Every listing succeeded, yet the account's tenants were never listed: the note says so.
+            Assert.Equal("Distribution tenants are not in the account's scope: ListDistributions lists distributions only, and a tenant's " +
+                "invalidations are counted only when it is given with -DistributionTenantId.", summary.Note);
         }
 
         [Fact]
@@ -261,6 +264,7 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal("USD", summary.Currency);
             Assert.False(summary.IsAccountWide);
             Assert.Contains("shared by every distribution of the account", summary.Note);
+            Assert.DoesNotContain("tenant", summary.Note);
             Assert.True(summary.IsComplete);
         }
 
