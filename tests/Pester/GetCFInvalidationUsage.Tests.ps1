@@ -256,6 +256,21 @@ Describe 'Get-CFInvalidationUsage' {
         $failures[0].ErrorDetails.Message | Should -Not -Match 'written before'
     }
 
+    It 'reports an invalidation whose answer repeats its Items as UnreadableResponse naming it, and counts none of its paths' {
+        Set-LocalDistribution -Server $server -Id EUSAGEREPEAT -Fault @{ operations = 'get'; repeatElement = 'Items' } -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b' })
+        try { $summary = Get-CFInvalidationUsage EUSAGEREPEAT, EUSAGE2 -Summary -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGEREPEAT }
+
+        @(Get-RequestLog EUSAGEREPEAT -Operation GetInvalidation).fault | Sort-Object -Unique | Should -Be 'repeatElement:Items'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "UnreadableResponse,$commandName"
+        $failures[0].TargetObject | Should -Be 'EUSAGEREPEAT'
+        $failures[0].ErrorDetails.Message | Should -Match 'Items: the element appears more than once'
+        ($summary.Paths, $summary.IsComplete) | Should -Be @(2, $false) -Because "only EUSAGE2's paths are counted"
+        $summary.FailedDistributions | Should -Be 'EUSAGEREPEAT'
+    }
+
     It 'counts through throttling: a throttled request is retried until admitted, nothing is lost or counted twice' {
         Set-LocalDistribution -Server $server -Id EUSAGETHROTTLED -Fault @{ throttleFirst = 2 } -Invalidation @(
             @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b/*' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '#t' })
