@@ -315,6 +315,21 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void A_failing_get_ends_its_owners_listing_where_it_paused_rather_than_listing_on_for_a_moot_count()
+        {
+            // One a page, one request at a time: the first get fails while the listing waits for its gets to be sent.
+            _source.PageSize = 1;
+            _source.Add("E1", Enumerable.Range(0, 20).Select(i => Item($"I{i:D2}", Utc(11, 20).AddHours(-i), "/x")).ToArray());
+            _source.GetFailures["I00"] = new InvalidOperationException("AccessDenied");
+
+            var events = Count(new[] { "E1" }, throttleLimit: 1);
+
+            Assert.Equal("E1", Assert.Single(events, e => e.Kind == UsageEventKind.Failed).Target);
+            Assert.Equal(new[] { "E1" }, events.Last().Summary!.FailedDistributions);
+            Assert.InRange(_source.Requests.Count(r => r.StartsWith("List ")), 1, 5);
+        }
+
+        [Fact]
         public void Cancellation_ends_the_count_within_half_a_second()
         {
             _source.Add("E1", Item("A1", Utc(11, 10), "/a"));

@@ -182,19 +182,23 @@ namespace CloudFrontInvalidations.Usage
 
             /// <summary>
             /// A listing unit: the owner's next pages, <see cref="PagesPerUnit"/> at most, from the listing its first
-            /// unit began (every unit of the fan-out is given the same token). Sets <see cref="OwnerCount.ListingEnded"/>
-            /// when the listing is over, before the unit completes.
+            /// unit began (every unit of the fan-out is given the same token), up to the month's start: the page holding
+            /// the first older item is the last one requested (the pager requests a page only when asked for it, and it
+            /// is not asked). Sets <see cref="OwnerCount.ListingEnded"/> when the listing is over, before the unit completes.
             /// </summary>
             private IEnumerable<Step> ListPages(OwnerCount count, CancellationToken token)
             {
-                var pages = count.Pages ??= ListMonth(count.Owner, token).GetEnumerator();
+                var pages = count.Pages ??= _counter._source.ListInvalidations(count.Owner, token).GetEnumerator();
+                var window = _options.Month.Window;
                 var over = true;
                 try
                 {
                     for (var listed = 0; listed < PagesPerUnit; listed++)
                     {
                         if (!pages.MoveNext()) yield break;
-                        yield return new Step(pages.Current);
+                        var page = pages.Current;
+                        yield return new Step(page);
+                        if (page.Any(item => window.IsOlder(item.CreateTime))) yield break;
                     }
                     over = false;
                 }
@@ -206,20 +210,6 @@ namespace CloudFrontInvalidations.Usage
                         pages.Dispose();
                         count.ListingEnded = true;
                     }
-                }
-            }
-
-            /// <summary>
-            /// An owner's pages up to the month's start: the page holding the first older item is the last one
-            /// requested (the pager requests a page only when asked for it, and it is not asked).
-            /// </summary>
-            private IEnumerable<IReadOnlyList<InvalidationSummary>> ListMonth(InvalidationOwner owner, CancellationToken token)
-            {
-                var window = _options.Month.Window;
-                foreach (var page in _counter._source.ListInvalidations(owner, token))
-                {
-                    yield return page;
-                    if (page.Any(item => window.IsOlder(item.CreateTime))) yield break;
                 }
             }
 
