@@ -8,7 +8,7 @@
     Author               = 'CloudFrontInvalidations contributors'
     CompanyName          = 'CloudFrontInvalidations'
     Copyright            = '(c) CloudFrontInvalidations contributors. Apache-2.0.'
-    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors, gets their paths (GetInvalidation), creates them safely (CreateInvalidation: paths checked and encoded, retries never duplicated, waiting for capacity, -WhatIf) and waits until they are completed. A drop-in for AWS.Tools'' Get-CFInvalidationList, Get-CFInvalidation and New-CFInvalidation.'
+    Description          = 'Lists Amazon CloudFront invalidation batches (ListInvalidations) with automatic paging, streamed output and typed errors, gets their paths (GetInvalidation), creates them safely (CreateInvalidation: paths checked and encoded, retries never duplicated, waiting for capacity, -WhatIf), waits until they are completed (Wait-CFInvalidation) and counts a month''s invalidation paths and their cost (Get-CFInvalidationUsage). A drop-in for AWS.Tools'' Get-CFInvalidationList, Get-CFInvalidation and New-CFInvalidation.'
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('CloudFrontInvalidations.format.ps1xml')
     TypesToProcess       = @('CloudFrontInvalidations.types.ps1xml')

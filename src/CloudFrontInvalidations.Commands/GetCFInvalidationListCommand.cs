@@ -23,12 +23,10 @@ namespace CloudFrontInvalidations.Commands
         private const string AllDistributionsSet = "AllDistributions";
         private const string ByTenantSet = "ByDistributionTenant";
 
-        /// <summary>The type name that selects the tenant views (DistributionTenantId, not an empty DistributionId, first).</summary>
-        internal const string TenantItemTypeName = "CloudFrontInvalidations.CloudFront.InvalidationSummary#DistributionTenant";
-
         private CloudFrontClient? _client;
         private ListingEngine? _engine;
-        private CreationWindow? _created;
+        private ListingEventWriter? _writer;
+        private ListingPlan? _plan;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             ParameterSetName = ByDistributionSet)]
@@ -79,21 +77,19 @@ namespace CloudFrontInvalidations.Commands
 
         protected override void BeginProcessing()
         {
-            ResponseSelector selector;
             try
             {
-                selector = ResponseSelector.Parse(Select);
-                _created = CreationWindow.From(CreatedAfter, CreatedBefore);
+                _plan = ListingPlan.From(Select, CreatedAfter, CreatedBefore, PagingParameters.Skip, PagingParameters.First, ThrottleLimit);
             }
             catch (Exception invalid) when (invalid is InvalidParameterException || invalid is InvalidTimeWindowException)
             {
                 ThrowTerminatingError(ErrorMap.ToErrorRecord(invalid, null));
-                throw; // not reached: ThrowTerminatingError always throws
             }
             var client = _client = Connect(TimeoutSec);
             _engine = new ListingEngine(new InvalidationLister(client.ListInvalidationsAsync), new DistributionLister(client.ListDistributionsAsync),
-                new ListingEngineOptions(selector, PagingParameters.Skip, PagingParameters.First, ThrottleLimit), StoppingToken);
+                _plan!.EngineOptions, StoppingToken);
             client.AttemptFailed = _engine.RecordFailedAttempt;
+            _writer = new ListingEventWriter(this, PagingParameters);
         }
 
         protected override void ProcessRecord()
@@ -101,7 +97,7 @@ namespace CloudFrontInvalidations.Commands
             var engine = _engine!;
             if (ParameterSetName == AllDistributionsSet)
             {
-                WriteEvents(engine.ListAccount(InputFor), Write, engine);
+                WriteEvents(engine.ListAccount(InputFor), _writer!.Write, engine);
                 return;
             }
             var tenants = ParameterSetName == ByTenantSet;
@@ -111,43 +107,14 @@ namespace CloudFrontInvalidations.Commands
             var owners = tenants
                 ? ids.Select(InvalidationOwner.Tenant).ToList()
                 : ids.Select(id => ResolveDistributionId(id)).OfType<string>().Select(InvalidationOwner.Distribution).ToList();
-            WriteEvents(engine.List(owners.Select(InputFor)), Write, engine);
+            WriteEvents(engine.List(owners.Select(InputFor)), _writer!.Write, engine);
         }
 
-        protected override void EndProcessing() => WriteEvents(_engine!.End(), Write, _engine);
+        protected override void EndProcessing() => WriteEvents(_engine!.End(), _writer!.Write, _engine);
 
-        /// <summary>One listing as bound now: -Marker and -MaxItem may come from each pipeline input.</summary>
-        private ListingInput InputFor(InvalidationOwner owner) =>
-            new ListingInput(owner, new ListingOptions { StartMarker = Marker, PageSize = MaxItem, Created = _created, AutoIterate = AutoIterate });
-
-        private void Write(ListingEvent listingEvent)
-        {
-            switch (listingEvent.Kind)
-            {
-                case ListingEventKind.Output:
-                    WriteObject(listingEvent.Owner!.IsTenant && listingEvent.Output is InvalidationSummary summary ? AsTenantItem(summary) : listingEvent.Output);
-                    break;
-                case ListingEventKind.Failed:
-                    WriteFailure(listingEvent.Failure!, ErrorMap.ToErrorRecord(listingEvent.Failure!, listingEvent.Activity!, listingEvent.Target));
-                    break;
-                case ListingEventKind.Progress: WriteProgress(ListingProgressRecord.From(listingEvent.Progress!)); break;
-                case ListingEventKind.Verbose: WriteVerbose(listingEvent.Text); break;
-                case ListingEventKind.Debug: WriteDebug(listingEvent.Text); break;
-                case ListingEventKind.Warning: WriteWarning(listingEvent.Text); break;
-                // -IncludeTotalCount: exact (accuracy 1) when every listing reached its last page or the end of its time
-                // window; otherwise a lower bound with accuracy 0 ("Unknown total count"). Never an extra request.
-                case ListingEventKind.Totals when PagingParameters.IncludeTotalCount.IsPresent:
-                    WriteObject(PagingParameters.NewTotalCount(listingEvent.Seen, listingEvent.IsSeenExact ? 1.0 : 0.0));
-                    break;
-            }
-        }
-
-        private static PSObject AsTenantItem(InvalidationSummary summary)
-        {
-            var item = new PSObject(summary);
-            item.TypeNames.Insert(0, TenantItemTypeName);
-            return item;
-        }
+        /// <summary>One listing as bound now: -Marker, -MaxItem and -NoAutoIteration may come from each pipeline input.</summary>
+        private ListingInput InputFor(InvalidationOwner owner) => _plan!.InputFor(owner, Marker, IsBound(nameof(Marker)), MaxItem,
+            IsBound(nameof(NoAutoIteration)) ? NoAutoIteration.IsPresent : (bool?)null);
 
         private protected override void DisposeInvocation()
         {
@@ -157,11 +124,6 @@ namespace CloudFrontInvalidations.Commands
 
         private protected override string Activity => ListingEngine.Activity;
 
-        // As in AWS.Tools, binding -Marker means the caller pages by hand (one page); an explicit
-        // -NoAutoIteration:$false resumes the whole listing from that marker instead.
-        private bool AutoIterate =>
-            MyInvocation.BoundParameters.ContainsKey(nameof(NoAutoIteration))
-                ? !NoAutoIteration.IsPresent
-                : !MyInvocation.BoundParameters.ContainsKey(nameof(Marker));
+        private bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using CloudFrontInvalidations.CloudFront;
+
 namespace CloudFrontInvalidations.Commands
 {
     /// <summary>
@@ -7,10 +10,17 @@ namespace CloudFrontInvalidations.Commands
     internal sealed class ValidateDistributionIdAttribute : ValidateCloudFrontIdAttribute
     {
         private const string Label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+        private const int MaxDomainNameLength = 253;
+        private static readonly Regex DomainName = new Regex($@"\A(?:{Label}\.)+{Label}\.?\z", RegexOptions.CultureInvariant);
 
-        public ValidateDistributionIdAttribute()
-            : base("distribution id or domain name", $@"\A(?:[A-Za-z0-9]+|(?:{Label}\.)+{Label}\.?)\z",
-                "an id is ASCII letters and digits, such as E2QWRUHAPOMQZL; a domain name of the distribution is such as www.example.com or d111111abcdef8.cloudfront.net",
-                maxLength: 253) { }
+        public ValidateDistributionIdAttribute() : base(IdRule.Distribution) { }
+
+        private protected override string Kind => base.Kind + " or domain name";
+
+        private protected override string Wording =>
+            base.Wording + "; a domain name of the distribution is such as www.example.com or d111111abcdef8.cloudfront.net";
+
+        private protected override bool Accepts(string id) =>
+            base.Accepts(id) || (id.Length <= MaxDomainNameLength && DomainName.IsMatch(id));
     }
 }

@@ -128,9 +128,10 @@ namespace CloudFrontInvalidations.Commands
         private void AddInProgress(InvalidationOwner owner)
         {
             var before = _targets.Count;
+            (List<InvalidationTarget> Targets, List<InvalidIdInResponseException> Refused) inProgress;
             try
             {
-                foreach (var target in new InvalidationLister(_client!.ListInvalidationsAsync).InProgress(owner, StoppingToken)) Add(target);
+                inProgress = new InvalidationLister(_client!.ListInvalidationsAsync).InProgress(owner, StoppingToken);
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
@@ -141,6 +142,9 @@ namespace CloudFrontInvalidations.Commands
                 WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ListingEngine.Activity} of {owner}", owner.Id));
                 return;
             }
+            foreach (var target in inProgress.Targets) Add(target);
+            foreach (var refused in inProgress.Refused)
+                WriteFailure(refused, ErrorMap.ToErrorRecord(refused, $"{ListingEngine.Activity} of {owner}", refused.Id));
             WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
         }
 

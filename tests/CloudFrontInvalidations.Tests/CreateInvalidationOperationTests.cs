@@ -29,6 +29,20 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public async Task A_Location_reaches_the_output_cleaned_as_any_text_from_the_server()
+        {
+            using var server = new HostileHttpServer((_, stream, _) =>
+                HostileHttpServer.WriteAsync(stream, 201, Created, "Location: https://example.com/invalidation/I2J0I21PCUYOIK?key=AKIAIOSFODNN7EXAMPLE\r\n"));
+            using var client = server.CreateClient();
+
+            var response = await client.SendAsync(CreateInvalidationOperation.Instance,
+                new CreateInvalidationRequest(InvalidationOwner.Distribution("E1"), "ref", new[] { "/a" }));
+
+            Assert.Equal("https://example.com/invalidation/I2J0I21PCUYOIK?key=[hidden]", response.Location);
+            Assert.Equal(response.Location, response.Invalidation!.Location);
+        }
+
+        [Fact]
         public async Task Posts_the_InvalidationBatch_and_reads_the_invalidation_and_its_Location()
         {
             _server.Enqueue(201, Created, location: "https://cloudfront.amazonaws.com/2020-05-31/distribution/E1/invalidation/I2J0I21PCUYOIK");

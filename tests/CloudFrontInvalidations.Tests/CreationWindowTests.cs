@@ -55,6 +55,9 @@ namespace CloudFrontInvalidations.Tests
             var error = Assert.Throws<InvalidTimeWindowException>(() => CreationWindow.From(Instant, Instant.AddHours(hoursApart)));
             Assert.Equal(Instant, error.CreatedAfterUtc);
             Assert.Contains("must be earlier than -CreatedBefore", error.Message);
+            // As the user gave them: local times with their offset, not UTC.
+            Assert.Contains($"-CreatedAfter ({Instant.ToLocalTime():yyyy-MM-dd'T'HH:mm:ss.fff}", error.Message);
+            Assert.Contains(new DateTimeOffset(Instant).ToLocalTime().ToString("zzz", System.Globalization.CultureInfo.InvariantCulture) + ")", error.Message);
         }
 
         [Fact]

@@ -29,6 +29,32 @@ namespace CloudFrontInvalidations.Tests
             Assert.Contains("-EndpointUrl takes an absolute http or https URL", message);
         }
 
+        [Theory]
+        [InlineData("http://AKIAEXAMPLE:hunter2secret@example.com/")]
+        [InlineData("https://user:hunter2secret@cloudfront.amazonaws.com")]
+        [InlineData("ftp://user:hunter2secret@127.0.0.1/")]
+        [InlineData("user:hunter2secret@127.0.0.1:4566")]
+        public void User_information_is_refused_and_never_shown(string url)
+        {
+            var message = EndpointUrl.Problem(url);
+            Assert.NotNull(message);
+            Assert.DoesNotContain("hunter2secret", message);
+            Assert.Throws<ArgumentException>(() => new EndpointUrl(url));
+        }
+
+        [Fact]
+        public void The_plain_http_warning_names_scheme_host_and_port_only()
+        {
+            var parameters = new SessionParameters();
+            var warning = ClientFactory.PlainHttpWarning(parameters,
+                name => name == "AWS_ENDPOINT_URL" ? "http://AKIAEXAMPLE:hunter2secret@example.com:8080/x" : null);
+
+            Assert.NotNull(warning);
+            Assert.Contains("http://example.com:8080 ", warning);
+            Assert.DoesNotContain("hunter2secret", warning);
+            Assert.DoesNotContain("AKIAEXAMPLE", warning);
+        }
+
         [Fact]
         public void The_parameter_type_keeps_a_usable_URL_and_refuses_the_rest_with_the_same_sentence()
         {

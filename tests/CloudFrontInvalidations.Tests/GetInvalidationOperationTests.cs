@@ -66,6 +66,24 @@ namespace CloudFrontInvalidations.Tests
                 Assert.Single(_server.Requests).Path);
         }
 
+        [Theory]
+        [InlineData("E1", "..")]
+        [InlineData("E1", "I1/../../distribution")]
+        [InlineData("E1", "I1?Marker=INJ")]
+        [InlineData("E1", "I 1")]
+        [InlineData("..", "I1")]
+        [InlineData("E1\n", "I1")]
+        public async Task An_id_outside_its_rule_is_refused_before_any_request(string distributionId, string invalidationId)
+        {
+            _server.EnqueueSample(200, "invalidation.xml");
+
+            var refused = await Assert.ThrowsAsync<InvalidIdInResponseException>(() =>
+                _client.GetInvalidationAsync(Request(InvalidationOwner.Distribution(distributionId), invalidationId)));
+
+            Assert.Empty(_server.Requests);
+            Assert.Matches(@"^The (distribution|invalidation) id '[^\n]*' is not valid \(an id is .*\): no request was made with it\.$", refused.Message);
+        }
+
         [Fact]
         public async Task A_completed_batch_without_items_has_no_paths()
         {

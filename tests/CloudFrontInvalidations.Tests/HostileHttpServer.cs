@@ -142,6 +142,4 @@ namespace CloudFrontInvalidations.Tests
         /// <summary>Holds the connection open without a byte until the server stops.</summary>
         public static Task SilenceAsync(CancellationToken stopping) => Task.Delay(Timeout.Infinite, stopping);
     }
-
-    internal sealed record HostileRequest(string Method, string Target, ConcurrentDictionary<string, string> Headers);
 }

@@ -59,6 +59,29 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void In_progress_invalidations_with_an_id_no_request_may_carry_are_refused_each_alone()
+        {
+            ListInvalidationsResponse Items(params (string Id, string Status)[] items) => new ListInvalidationsResponse
+            {
+                InvalidationList = new InvalidationList
+                {
+                    IsTruncated = false,
+                    Items = items.Select(item => new InvalidationSummary { Id = item.Id, Status = item.Status }).ToList(),
+                },
+            };
+            var source = new ScriptedSource(_ => Items(("I1", "InProgress"), ("..", "InProgress"), ("I2?Marker=X", "InProgress"),
+                ("../I3", "Completed"), ("I4", "InProgress")));
+
+            var (targets, refused) = source.Lister().InProgress(InvalidationOwner.Tenant("dt_1"), CancellationToken.None);
+
+            Assert.Equal(new[] { "I1", "I4" }, targets.Select(target => target.Id));
+            Assert.All(targets, target => Assert.Equal(InvalidationOwner.Tenant("dt_1"), target.Owner));
+            // A completed one is not waited for, so not refused either.
+            Assert.Equal(new[] { "..", "I2?Marker=X" }, refused.Select(failure => failure.Id));
+            Assert.StartsWith("ListInvalidationsForDistributionTenant gave the invalidation id '..', which is not valid", refused[0].Message);
+        }
+
+        [Fact]
         public void Empty_list_yields_one_page_with_no_items()
         {
             var source = new ScriptedSource(Page(false, null));

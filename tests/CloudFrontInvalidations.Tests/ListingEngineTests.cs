@@ -225,6 +225,35 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void A_distribution_listed_with_a_bad_id_is_its_own_error_in_its_place_and_never_requested()
+        {
+            var longId = new string('A', 200);
+            var account = new ScriptedAccount()
+                .DistributionPage("D1", "..", "D2").DistributionPage("X?Marker=INJ", "E 1\u001b[2J", longId, "D3")
+                .Owner("D1", new[] { "a1", "a2" }).Slow("D1", TimeSpan.FromMilliseconds(100))
+                .Owner("D2", new[] { "b1" })
+                .Owner("D3", new[] { "c1" });
+
+            var events = RunAccount(account.Engine());
+
+            Assert.Equal(new[] { "a1", "a2", "error:..", "b1", "error:X?Marker=INJ", "error:E 1 [2J", "error:" + longId.Substring(0, 127) + "…", "c1" },
+                Written(events));
+            Assert.Equal(new[] { "D1", "D2", "D3" }, account.Requests.Select(r => r.Owner.Id).Distinct().OrderBy(id => id));
+            var failures = events.Where(e => e.Kind == ListingEventKind.Failed).ToList();
+            Assert.All(failures, failed =>
+            {
+                Assert.IsType<InvalidIdInResponseException>(failed.Failure);
+                Assert.Equal("Listing the account's distributions", failed.Activity);
+                Assert.Null(failed.Owner);
+            });
+            Assert.Equal("ListDistributions gave the distribution id 'E 1 [2J', which is not valid (an id is ASCII letters and digits, " +
+                "such as E2QWRUHAPOMQZL): no request was made with it.", failures[2].Failure!.Message);
+            // The refused distributions' invalidations are not seen, so the count is not the total; the progress counts the others.
+            Assert.False(Totals(events).IsSeenExact);
+            Assert.Contains(events, e => e.Kind == ListingEventKind.Progress && e.Progress!.Status.StartsWith("3 of 3 done"));
+        }
+
+        [Fact]
         public void A_paging_guard_of_ListDistributions_counts_the_invalidations_written_not_the_distributions()
         {
             var account = new ScriptedAccount()
@@ -274,6 +303,26 @@ namespace CloudFrontInvalidations.Tests
 
             Assert.Equal(new[] { "E1", "E2" }, Written(events));
             Assert.Equal(2, account.Requests.Count);
+        }
+
+        [Theory]
+        [InlineData(null, new[] { "a2" }, new[] { "1" })]
+        [InlineData(false, new[] { "a2", "a3" }, new[] { "1", "2" })]
+        public void An_input_bound_with_a_Marker_lists_one_page_from_it_unless_NoAutoIteration_is_false(bool? noAutoIteration,
+            string[] written, string[] markersSent)
+        {
+            var account = new ScriptedAccount().Owner("E1", new[] { "a1" }, new[] { "a2" }, new[] { "a3" });
+            var plan = ListingPlan.From(null, null, null, 0, ulong.MaxValue, 4);
+            using var engine = account.Engine();
+
+            var input = plan.InputFor(InvalidationOwner.Distribution("E1"), "1", markerBound: true, 50, noAutoIteration);
+            var events = engine.List(new[] { input }).Concat(engine.End()).ToList();
+
+            Assert.Equal(written, Written(events));
+            Assert.Equal(markersSent, account.Requests.Select(r => r.Marker));
+            Assert.All(account.Requests, r => Assert.Equal(50, r.MaxItems));
+            // One page by hand is not the whole listing; resumed to its end, it is everything after the marker.
+            Assert.Equal(noAutoIteration == false, Totals(events).IsSeenExact);
         }
 
         [Fact]

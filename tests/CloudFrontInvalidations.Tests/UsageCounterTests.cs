@@ -122,13 +122,13 @@ namespace CloudFrontInvalidations.Tests
         public void Counts_the_months_paths_by_kind_and_the_load_in_progress_now_with_one_get_per_invalidation()
         {
             _source.Add("E1",
-                Pending("I_DEC", Utc(12, 1, 9), "/new/*", "/new.html"),     // after the month, in progress: load only
-                Item("I_DEC0", Utc(12, 1), "/at-the-end.html"),              // the month's end is exclusive: neither
-                Item("I_LAST", Utc(11, 30, 23, 59, 59, 999), "/*", "#Product-1", "#product-2", "/a*b.html"),
-                Pending("I_MID", Utc(11, 15), "/images/*", "/docs/index.html", "#tag"),
-                Item("I_FIRST", Utc(11, 1), "/first.html", "/first.html"),    // the same path twice counts twice
-                Item("I_OCT", Utc(10, 31, 23, 59, 59, 999), "/older.html"),
-                Item("I_OLD", Utc(10, 1), "/much-older.html"));
+                Pending("IDEC", Utc(12, 1, 9), "/new/*", "/new.html"),     // after the month, in progress: load only
+                Item("IDEC0", Utc(12, 1), "/at-the-end.html"),              // the month's end is exclusive: neither
+                Item("ILAST", Utc(11, 30, 23, 59, 59, 999), "/*", "#Product-1", "#product-2", "/a*b.html"),
+                Pending("IMID", Utc(11, 15), "/images/*", "/docs/index.html", "#tag"),
+                Item("IFIRST", Utc(11, 1), "/first.html", "/first.html"),    // the same path twice counts twice
+                Item("IOCT", Utc(10, 31, 23, 59, 59, 999), "/older.html"),
+                Item("IOLD", Utc(10, 1), "/much-older.html"));
 
             var events = Count(new[] { "E1" });
 
@@ -145,9 +145,9 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(2, usage.InProgressWildcardPaths); // "/new/*" and "/images/*"
             Assert.Equal(3000, usage.InProgressPathLimit);
             Assert.Equal(15, usage.InProgressWildcardPathLimit);
-            Assert.Equal(new[] { "Get E1 I_DEC", "Get E1 I_FIRST", "Get E1 I_LAST", "Get E1 I_MID" }, Gets().OrderBy(g => g, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Get E1 IDEC", "Get E1 IFIRST", "Get E1 ILAST", "Get E1 IMID" }, Gets().OrderBy(g => g, StringComparer.Ordinal));
             Assert.Equal(Gets().Count, Gets().Distinct().Count());
-            // Pages of 3: the third holds I_OLD, but the second already holds I_OCT, older than the month: no third request.
+            // Pages of 3: the third holds IOLD, but the second already holds IOCT, older than the month: no third request.
             Assert.Equal(new[] { "List E1 1", "List E1 2" }, _source.Requests.Where(r => r.StartsWith("List ")));
         }
 
@@ -155,16 +155,16 @@ namespace CloudFrontInvalidations.Tests
         public void An_invalidation_in_progress_older_than_the_month_on_the_last_page_listed_counts_into_the_load_only()
         {
             _source.Add("E1",
-                Item("I_NOV", Utc(11, 2), "/a"),
-                Pending("I_OCT", Utc(10, 31, 23), "/b", "/c/*"),
-                Item("I_OCT2", Utc(10, 30), "/d"),
-                Pending("I_SEP", Utc(9, 30), "/never-seen"));
+                Item("INOV", Utc(11, 2), "/a"),
+                Pending("IOCT", Utc(10, 31, 23), "/b", "/c/*"),
+                Item("IOCT2", Utc(10, 30), "/d"),
+                Pending("ISEP", Utc(9, 30), "/never-seen"));
 
             var usage = Assert.Single(Count(new[] { "E1" }), e => e.Kind == UsageEventKind.Counted).Usage!;
 
             Assert.Equal((1, 1), (usage.Invalidations, usage.Paths));
             Assert.Equal((1, 1, 1), (usage.InProgressInvalidations, usage.InProgressPaths, usage.InProgressWildcardPaths));
-            Assert.Equal(new[] { "Get E1 I_NOV", "Get E1 I_OCT" }, Gets().OrderBy(g => g, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Get E1 INOV", "Get E1 IOCT" }, Gets().OrderBy(g => g, StringComparer.Ordinal));
             Assert.Equal(new[] { "List E1 1" }, _source.Requests.Where(r => r.StartsWith("List ")));
         }
 
@@ -230,6 +230,34 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(1, summary.Paths);
             Assert.Equal(1, summary.Distributions);
             Assert.Contains("E2, E3", summary.Note);
+        }
+
+        [Fact]
+        public void Ids_the_service_lists_that_no_request_may_carry_fail_alone_without_a_request()
+        {
+            _source.Add("E1", Item("A1", Utc(11, 10), "/a"));
+            _source.Add("..", Item("B1", Utc(11, 10), "/b"));
+            _source.Add("E2/../x?Marker=INJ", Item("C1", Utc(11, 10), "/c"));
+            _source.Add("E3", Item("D1", Utc(11, 10), "/d"), Item("../D2\n", Utc(11, 9), "/e"));
+            _source.Add("E4", Item("F1", Utc(11, 10), "/f"), Item("F 2", Utc(10, 9), "/old"));
+
+            var events = Count(owners: null);
+
+            Assert.Equal(new[] { "Counted E1", "Failed ..", "Failed E2/../x?Marker=INJ", "Failed E3", "Counted E4" }, events
+                .Where(e => e.Kind == UsageEventKind.Counted || e.Kind == UsageEventKind.Failed)
+                .Select(e => e.Kind + " " + (e.Usage?.DistributionId ?? e.Target)));
+            var failed = events.Where(e => e.Kind == UsageEventKind.Failed).ToList();
+            Assert.All(failed, f => Assert.IsType<InvalidIdInResponseException>(f.Failure));
+            Assert.Equal("Counting invalidation usage: listing the account's distributions", failed[0].Activity);
+            Assert.StartsWith("ListDistributions gave the distribution id '..', which is not valid", failed[0].Failure!.Message);
+            Assert.Equal("Counting invalidation usage of distribution 'E3': listing its invalidations", failed[2].Activity);
+            Assert.StartsWith("ListInvalidations gave the invalidation id '../D2', which is not valid", failed[2].Failure!.Message);
+            // Nothing was requested with a bad id: neither a listing of those distributions nor a get of that invalidation.
+            Assert.Equal(new[] { "List E1 1", "List E3 1", "List E4 1" }, _source.Requests.Where(r => r.StartsWith("List ")).OrderBy(r => r, StringComparer.Ordinal));
+            Assert.DoesNotContain(_source.Requests, r => r.Contains("..") || r.Contains("D2") || r.Contains("F 2"));
+            var summary = events.Last().Summary!;
+            Assert.Equal(new[] { "..", "E2/../x?Marker=INJ", "E3" }, summary.FailedDistributions);
+            Assert.False(summary.IsComplete);
         }
 
         [Fact]

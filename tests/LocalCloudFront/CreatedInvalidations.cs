@@ -2,23 +2,6 @@ using System.Diagnostics;
 
 namespace LocalCloudFront;
 
-/// <summary>One invalidation made by CreateInvalidation, with the time it completes (null: never).</summary>
-public sealed record CreatedInvalidation(InvalidationDetail Detail, long CompletesAtTimestamp)
-{
-    public const long Never = long.MaxValue;
-
-    public bool IsInProgress => Stopwatch.GetTimestamp() < CompletesAtTimestamp;
-
-    /// <summary>The detail with its status as of now.</summary>
-    public InvalidationDetail Current => Detail with
-    {
-        Summary = Detail.Summary with { Status = IsInProgress ? "InProgress" : "Completed" },
-    };
-}
-
-/// <summary>The outcome of one CreateInvalidation: the invalidation (new or the one its caller reference made), or an error.</summary>
-public readonly record struct CreateOutcome(CreatedInvalidation? Invalidation, CloudFrontError? Error);
-
 /// <summary>
 /// The invalidations created on one distribution (or tenant), newest first, with CloudFront's rules: the same caller
 /// reference with the same paths answers the earlier invalidation, with other paths is refused; a batch that would

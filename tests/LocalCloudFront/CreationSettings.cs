@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LocalCloudFront;
 
 /// <summary>How a distribution (or tenant) answers CreateInvalidation: its in-progress limits, how long a created
@@ -27,11 +25,4 @@ public sealed record CreationSettings
         : CompleteAfterMs < 0 ? "creation.completeAfterMs must not be negative."
         : LoseAnswerFirst < 0 ? "creation.loseAnswerFirst must not be negative."
         : null;
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<LostAnswer>))]
-public enum LostAnswer
-{
-    ServerError,
-    Reset,
 }

@@ -46,7 +46,7 @@ public sealed class Distribution(DistributionSettings settings)
     {
         if (given is not null)
         {
-            return new(InvalidationId.Encode(key, index), given[index].CreateTimeUtc, given[index].Status);
+            return new(given[index].Id ?? InvalidationId.Encode(key, index), given[index].CreateTimeUtc, given[index].Status);
         }
         DateTime createTime = NewestCreateTime - index * spacing;
         return new(InvalidationId.Encode(key, index), createTime, IsInProgress(index) ? "InProgress" : "Completed");
@@ -69,10 +69,15 @@ public sealed class Distribution(DistributionSettings settings)
     /// <summary>The index of this distribution's invalidation with that id, or null.</summary>
     public int? IndexOf(string invalidationId) =>
         Created.IndexOf(invalidationId)
+        ?? GivenIndexOf(invalidationId)
         ?? (InvalidationId.TryDecode(invalidationId, out uint decodedKey, out int index)
-            && decodedKey == key && index < StoredCount
+            && decodedKey == key && index < StoredCount && given?[index].Id is null
                 ? Created.Count + index
                 : null);
+
+    /// <summary>The index of a given invalidation listed under the id its settings give, or null.</summary>
+    private int? GivenIndexOf(string invalidationId) =>
+        given is null ? null : Array.FindIndex(given, invalidation => invalidation.Id == invalidationId) is int found and >= 0 ? Created.Count + found : null;
 
     /// <summary>The newest inProgress are pending; with completeAfterMs they complete oldest first.</summary>
     private bool IsInProgress(int index)

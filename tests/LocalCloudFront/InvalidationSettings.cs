@@ -6,6 +6,12 @@ namespace LocalCloudFront;
 /// </summary>
 public sealed record InvalidationSettings
 {
+    /// <summary>
+    /// The id it is listed under; null: generated like the others. Any text is served as it is, so a test can list an id that
+    /// no request may carry ('..', '/', '?', a newline); a Marker or GetInvalidation finds it by that text.
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>UTC (a value without an offset is taken as UTC).</summary>
     public DateTime CreateTime { get; init; }
     public string Status { get; init; } = "Completed";

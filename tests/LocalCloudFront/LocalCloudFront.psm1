@@ -80,7 +80,8 @@ function Set-LocalDistribution {
     time between consecutive invalidations (default 7). -Creation: how CreateInvalidation answers
     (maxPathsInProgress, maxWildcardsInProgress, completeAfterMs, loseAnswerFirst, loseAnswerBy; README).
     -Invalidation instead of -Count: the history as given, each @{ CreateTime = [datetime] (UTC; a value of
-    Kind Unspecified is taken as UTC); Paths = [string[]]; Status = 'Completed' (default) or 'InProgress' }.
+    Kind Unspecified is taken as UTC); Paths = [string[]]; Status = 'Completed' (default) or 'InProgress'; Id = the id it is
+    listed under, any text (default: generated) }.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Generated')]
     param(
@@ -105,9 +106,11 @@ function Set-LocalDistribution {
         $settings.invalidations = @($Invalidation | ForEach-Object {
             $createTime = [datetime] $_.CreateTime
             $createTime = if ($createTime.Kind -eq 'Unspecified') { [datetime]::SpecifyKind($createTime, 'Utc') } else { $createTime.ToUniversalTime() }
-            @{ createTime = $createTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [cultureinfo]::InvariantCulture)
+            $given = @{ createTime = $createTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [cultureinfo]::InvariantCulture)
                status = if ($_.ContainsKey('Status')) { $_.Status } else { 'Completed' }
                paths = @($_.Paths) }
+            if ($_.ContainsKey('Id')) { $given.id = $_.Id }
+            $given
         })
     }
     $optional = @{ CompleteAfterMs = 'completeAfterMs'; CompleteStaggerMs = 'completeStaggerMs'; IntervalMinutes = 'intervalMinutes'; DomainName = 'domainName'; Aliases = 'aliases'; Comment = 'comment' }

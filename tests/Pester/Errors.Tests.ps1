@@ -168,6 +168,7 @@ Describe 'Get-CFInvalidationList errors' {
             @{ Name = 'unicode'; Value = 'E1é' }
             @{ Name = 'trailing newline'; Value = "E1`n" }
             @{ Name = '254 characters'; Value = 'E' * 254 }
+            @{ Name = '129 letters, longer than an id may be'; Value = 'E' * 129 }
             @{ Name = 'a domain name with an empty label'; Value = 'www..example.com' }
         ) {
             $caught = $null

@@ -173,3 +173,115 @@ Describe 'A NextMarker chain that does not end' {
         "$($warnings[0])" | Should -BeLike "*distribution 'ELONGCHAIN'*1000 pages*still sends a NextMarker*"
     }
 }
+
+Describe 'Ids the service gives that no request may carry' {
+    BeforeAll {
+        # The previous UTC month: its boundaries are in the past whenever the tests run.
+        $now = [DateTime]::UtcNow
+        $script:monthStart = [DateTime]::new($now.Year, $now.Month, 1, 0, 0, 0, [DateTimeKind]::Utc).AddMonths(-1)
+        $script:month = $script:monthStart.ToString('yyyy-MM', [cultureinfo]::InvariantCulture)
+        $script:longId = 'A' * 200
+        # Listed in id order: '..' first, then '0GOOD1', then the rest. The seed file carries ids no admin URL can.
+        $script:badIds = @('..', $script:longId, "EBAD`nLINE", 'EBAD SPACE', 'EBAD/../x', 'EBAD?Marker=INJ')
+        $seed = @{ distributions = @($script:badIds | ForEach-Object { @{ id = $_; count = 1 } }) }
+        $seed.distributions[4].aliases = @('bad.example.com')
+        $seedFile = Join-Path $TestDrive 'hostile-ids.json'
+        $seed | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $seedFile -Encoding utf8
+        $script:ids = Start-LocalCloudFront -SeedFile $seedFile
+        Set-LocalDistribution -Server $script:ids -Id 0GOOD1 -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(2); Paths = '/a' }
+            @{ CreateTime = $monthStart.AddDays(1); Paths = '/b' }) | Out-Null
+        Set-LocalDistribution -Server $script:ids -Id EGOOD2 -Comment "Shop`tfront`nsecond line" -Invalidation @(
+            @{ Id = 'I1/../../x'; CreateTime = $monthStart.AddDays(3); Paths = '/c' }
+            @{ CreateTime = $monthStart.AddDays(1); Paths = '/d' }) | Out-Null
+        $script:shownBadIds = @('..', ('A' * 127 + '…'), 'EBAD LINE', 'EBAD SPACE', 'EBAD/../x', 'EBAD?Marker=INJ')
+
+        # What a command wrote, in order: an item's distribution id, or 'error:' and the error's target.
+        function Get-Written($Records) {
+            @($Records | ForEach-Object { if ($_ -is [Management.Automation.ErrorRecord]) { "error:$($_.TargetObject)" } else { $_.DistributionId } })
+        }
+        function Assert-CleanFailure($Failure) {
+            $Failure.FullyQualifiedErrorId | Should -BeLike 'InvalidIdInResponse,*'
+            $Failure.CategoryInfo.Category | Should -Be 'InvalidResult'
+            @($Failure.ErrorDetails.Message, $Failure.Exception.Message, "$($Failure.TargetObject)") -join ' ' |
+                Should -Not -Match '[\x00-\x1f\x7f]' -Because 'control characters from the server never reach the screen'
+            $Failure | Out-String | Should -Not -Match '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]'
+            $Failure.ErrorDetails.Message | Should -BeLike '*no request was made with it*'
+        }
+    }
+    AfterAll { Stop-LocalCloudFront -Server $script:ids }
+    BeforeEach { Clear-LocalRequestLog -Server $script:ids }
+
+    It '-AllDistributions writes each bad id as its own error in its place, lists every other distribution, and sends nothing with it' {
+        $records = @(Get-CFInvalidationList -AllDistributions -EndpointUrl $script:ids.Url -ErrorAction Continue 2>&1)
+
+        Get-Written $records | Should -Be (@('error:..', '0GOOD1', '0GOOD1') + @($script:shownBadIds[1..5] | ForEach-Object { "error:$_" }) + @('EGOOD2', 'EGOOD2'))
+        $failures = @($records | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $failures | ForEach-Object { Assert-CleanFailure $_ }
+        $failures[0].ErrorDetails.Message | Should -BeLike "Listing the account's distributions failed: ListDistributions gave the distribution id '..', which is not valid (an id is ASCII letters and digits*"
+        $listed = @(Get-LocalRequestLog -Server $script:ids | Where-Object operation -ne 'ListDistributions')
+        @($listed.distributionId | Sort-Object -Unique) | Should -Be @('0GOOD1', 'EGOOD2')
+        $listed.operation | Should -Not -Contain $null -Because 'no request went to a path the API does not have'
+    }
+
+    It 'Get-CFInvalidationUsage over the account fails each bad id alone, and a distribution whose invalidation it could not get' {
+        $usage = @(Get-CFInvalidationUsage -Month $script:month -EndpointUrl $script:ids.Url -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $usage.DistributionId | Should -Be @('0GOOD1')
+        $usage[0].Paths | Should -Be 2
+        @($failures.TargetObject) | Should -Be (@($script:shownBadIds) + 'EGOOD2')
+        $failures | ForEach-Object { Assert-CleanFailure $_ }
+        $failures[-1].ErrorDetails.Message | Should -BeLike "*distribution 'EGOOD2'*ListInvalidations gave the invalidation id 'I1/../../x'*"
+        $gets = @(Get-LocalRequestLog -Server $script:ids -Operation GetInvalidation)
+        @($gets.distributionId | Sort-Object -Unique) | Should -Be @('0GOOD1')
+        @(Get-LocalRequestLog -Server $script:ids | Where-Object { $_.operation -eq 'ListInvalidations' }).distributionId | Sort-Object -Unique | Should -Be @('0GOOD1', 'EGOOD2')
+    }
+
+    It 'Get-CFInvalidation refuses a piped item with a bad invalidation id, and gets the others' {
+        $records = @(Get-CFInvalidationList EGOOD2 -EndpointUrl $script:ids.Url | Get-CFInvalidation -EndpointUrl $script:ids.Url -ErrorAction Continue 2>&1)
+
+        $records.Count | Should -Be 2
+        Assert-CleanFailure $records[0]
+        $records[0].TargetObject | Should -Be 'I1/../../x'
+        $records[1].Paths | Should -Be @('/d')
+        @(Get-LocalRequestLog -Server $script:ids -Operation GetInvalidation).Count | Should -Be 1
+    }
+
+    It 'a domain name that resolves to a distribution with a bad id is that error, with no listing of it' {
+        Get-CFInvalidationList -DistributionId bad.example.com -EndpointUrl $script:ids.Url -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+
+        $failures.Count | Should -Be 1
+        Assert-CleanFailure $failures[0]
+        $failures[0].TargetObject | Should -Be 'bad.example.com'
+        @(Get-LocalRequestLog -Server $script:ids).operation | Should -Be @('ListDistributions')
+    }
+
+    It 'Wait-CFInvalidation -DistributionId refuses an in-progress invalidation with a bad id and waits for the others' {
+        Set-LocalDistribution -Server $script:ids -Id EWAITIDS -Invalidation @(
+            @{ Id = "../I1`n"; CreateTime = $monthStart.AddDays(2); Status = 'InProgress'; Paths = '/a' }
+            @{ CreateTime = $monthStart.AddDays(1); Status = 'InProgress'; Paths = '/b' }) | Out-Null
+        try {
+            Wait-CFInvalidation -DistributionId EWAITIDS -TimeoutSec 2 -PollIntervalSec 1 -EndpointUrl $script:ids.Url -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        }
+        finally { Remove-LocalDistribution -Server $script:ids -Id EWAITIDS }
+
+        $failures.Count | Should -Be 2
+        Assert-CleanFailure $failures[0]
+        $failures[0].TargetObject | Should -Be '../I1'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Listing invalidations of distribution 'EWAITIDS' failed: ListInvalidations gave the invalidation id '../I1'*"
+        $failures[1].FullyQualifiedErrorId | Should -BeLike 'WaitTimedOut,*' -Because 'the other one stays in progress and is waited for'
+        $gets = @(Get-LocalRequestLog -Server $script:ids -Operation GetInvalidation)
+        $gets.Count | Should -BeGreaterThan 0
+        $gets.invalidationId | Where-Object { $_ -notmatch '^[A-Z0-9]+$' } | Should -BeNullOrEmpty
+    }
+
+    It 'tab completion offers only plain ids, with the service''s text cleaned in the tooltip' {
+        $line = "Get-CFInvalidationList -EndpointUrl $($script:ids.Url) -DistributionId "
+
+        $completions = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches)
+
+        $completions.CompletionText | Should -Be @('0GOOD1', 'EGOOD2')
+        $completions[1].ToolTip | Should -Be 'egood2.cloudfront.net - Shop front second line'
+        @(Get-LocalRequestLog -Server $script:ids).operation | Should -Be @('ListDistributions')
+    }
+}

@@ -296,8 +296,8 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         @{ Fault = @{ operations = 'create'; errorCode = 'AccessDenied' }; Distribution = 'EREFUSED'; ErrorId = 'AccessDenied'; Category = 'PermissionDenied' }
         @{ Fault = @{ operations = 'create'; errorCode = 'InvalidArgument' }; Distribution = 'EREFUSED'; ErrorId = 'InvalidArgument'; Category = 'InvalidArgument' }
         @{ Fault = @{ operations = 'create'; errorCode = 'BatchTooLarge' }; Distribution = 'EREFUSED'; ErrorId = 'BatchTooLarge'; Category = 'LimitsExceeded' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'InconsistentQuantities' }; Distribution = 'EREFUSED'; ErrorId = 'InconsistentQuantities'; Category = 'InvalidArgument' }
-        @{ Fault = @{ operations = 'create'; errorCode = 'MissingBody' }; Distribution = 'EREFUSED'; ErrorId = 'MissingBody'; Category = 'InvalidArgument' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'InconsistentQuantities' }; Distribution = 'EREFUSED'; ErrorId = 'InconsistentQuantities'; Category = 'ProtocolError' }
+        @{ Fault = @{ operations = 'create'; errorCode = 'MissingBody' }; Distribution = 'EREFUSED'; ErrorId = 'MissingBody'; Category = 'ProtocolError' }
     ) {
         Reset-Distribution EREFUSED -Fault $Fault
         $distribution = $Distribution

@@ -61,7 +61,8 @@ namespace CloudFrontInvalidations.CloudFront
 
         protected override void ReadHeaders(IWebResponseData answer, CreateInvalidationResponse response)
         {
-            if (answer.IsHeaderPresent("Location")) response.Location = answer.GetHeaderValue("Location");
+            // Written to the output as it is (the Location property), so made fit to show as any text from the server.
+            if (answer.IsHeaderPresent("Location")) response.Location = ResponseText.Clean(answer.GetHeaderValue("Location"));
         }
 
         protected override void ReadResult(XmlReader reader, CreateInvalidationRequest request, CreateInvalidationResponse response)

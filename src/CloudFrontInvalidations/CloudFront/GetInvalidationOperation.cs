@@ -39,7 +39,7 @@ namespace CloudFrontInvalidations.CloudFront
         protected override void Bind(GetInvalidationRequest request, HttpRequestValues values)
         {
             values.Under(request.Target.Owner, "invalidation/{Id}");
-            values.Path("Id", request.Target.Id);
+            values.Path("Id", request.Target.Id, IdRule.Invalidation);
         }
 
         protected override void ReadResult(XmlReader reader, GetInvalidationRequest request, GetInvalidationResponse response) =>

@@ -20,7 +20,7 @@ namespace CloudFrontInvalidations.CloudFront
         /// <summary>The API's name for an operation on this owner: "ListInvalidations" or "ListInvalidationsForDistributionTenant".</summary>
         internal string OperationName(string distributionForm) => IsTenant ? distributionForm + "ForDistributionTenant" : distributionForm;
 
-        /// <summary>"distribution 'E1'", as messages name it.</summary>
-        public override string ToString() => $"{Kind} '{Id}'";
+        /// <summary>"distribution 'E1'", as messages name it (an id outside its rule cleaned: it came from a server).</summary>
+        public override string ToString() => $"{Kind} '{IdRule.Of(this).Shown(Id)}'";
     }
 }

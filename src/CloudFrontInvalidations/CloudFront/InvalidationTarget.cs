@@ -4,6 +4,6 @@ namespace CloudFrontInvalidations.CloudFront
     internal sealed record InvalidationTarget(InvalidationOwner Owner, string Id)
     {
         /// <summary>"invalidation I1 of distribution 'E1'", as error messages name it.</summary>
-        public override string ToString() => $"invalidation {Id} of {Owner}";
+        public override string ToString() => $"invalidation {IdRule.Invalidation.Shown(Id)} of {Owner}";
     }
 }

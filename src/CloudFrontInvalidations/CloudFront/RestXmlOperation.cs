@@ -89,13 +89,19 @@ namespace CloudFrontInvalidations.CloudFront
             internal void Under(InvalidationOwner owner, string uriTemplate)
             {
                 Uri(owner.UriTemplate + "/" + uriTemplate);
-                Path(InvalidationOwner.IdLabel, owner.Id);
+                Path(InvalidationOwner.IdLabel, owner.Id, IdRule.Of(owner));
             }
 
+            /// <summary>
+            /// Fills a label with an id. Ids from the user are checked on binding, and those the service lists before they are
+            /// used; this is the last check, for every request, so that no id outside its rule ever reaches a URI.
+            /// </summary>
             /// <exception cref="ArgumentException">The value is empty: the URI would name another resource.</exception>
-            internal void Path(string label, string? value)
+            /// <exception cref="InvalidIdInResponseException">The value is not an id of its kind.</exception>
+            internal void Path(string label, string? value, IdRule rule)
             {
                 if (string.IsNullOrEmpty(value)) throw new ArgumentException($"{label} is required.", label);
+                if (rule.Refuse(value, listedBy: null) is { } refused) throw refused;
                 _request.AddPathResource("{" + label + "}", value);
             }
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Session;
 
 namespace CloudFrontInvalidations.Completion
@@ -21,14 +22,24 @@ namespace CloudFrontInvalidations.Completion
         {
             var prefix = CompletionText.Unquote(wordToComplete);
             var shell = AwsToolsShellDefaults.Read(PromptVariable);
+            // Only ids the parameter accepts are offered: an id is inserted into the command line as it is, so one with a
+            // space, quote, ';' or newline could change the command; such a distribution is left out.
             return DistributionCache.Get(SessionParameters.FromBound(fakeBoundParameters), shell)
-                .Where(distribution => !string.IsNullOrEmpty(distribution.Id)
+                .Where(distribution => IdRule.Distribution.Accepts(distribution.Id)
                     && distribution.Id!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(distribution => distribution.Id, StringComparer.OrdinalIgnoreCase)
                 .Select(distribution => new CompletionResult(distribution.Id, distribution.Id,
-                    CompletionResultType.ParameterValue,
-                    string.IsNullOrEmpty(distribution.Comment) ? distribution.DomainName ?? distribution.Id : $"{distribution.DomainName} - {distribution.Comment}"))
+                    CompletionResultType.ParameterValue, ToolTip(distribution)))
                 .ToList();
+        }
+
+        /// <summary>The domain name and comment, as the service sent them but fit to show (no control characters, cut); the id without them.</summary>
+        private static string ToolTip(DistributionSummary distribution)
+        {
+            var text = ResponseText.Clean(string.IsNullOrEmpty(distribution.Comment)
+                ? distribution.DomainName
+                : $"{distribution.DomainName} - {distribution.Comment}");
+            return string.IsNullOrEmpty(text) ? distribution.Id! : text!;
         }
 
         /// <summary>

@@ -128,11 +128,11 @@ namespace CloudFrontInvalidations.Errors
             new Entry("BatchTooLarge", ErrorCategory.LimitsExceeded, typeof(CloudFrontServiceException),
                 "CloudFront refused an invalidation batch as too large (HTTP 413); New-CFInvalidation sends at most 3,000 paths a batch, so something in between changed it.",
                 "Check -EndpointUrl and any proxy in between; send fewer paths per call.", e => HasCode(e, "BatchTooLarge")),
-            new Entry("InconsistentQuantities", ErrorCategory.InvalidArgument, typeof(CloudFrontServiceException),
+            new Entry("InconsistentQuantities", ErrorCategory.ProtocolError, typeof(CloudFrontServiceException),
                 "CloudFront found the batch's Paths.Quantity different from the number of paths it carried.",
                 "Check -EndpointUrl and any proxy in between: New-CFInvalidation always sends the quantity of the paths it sends.",
                 e => HasCode(e, "InconsistentQuantities")),
-            new Entry("MissingBody", ErrorCategory.InvalidArgument, typeof(CloudFrontServiceException),
+            new Entry("MissingBody", ErrorCategory.ProtocolError, typeof(CloudFrontServiceException),
                 "CloudFront received a CreateInvalidation without its InvalidationBatch body.",
                 "Check -EndpointUrl and any proxy in between: the body was lost on the way.", e => HasCode(e, "MissingBody")),
             new Entry("RedirectRefused", ErrorCategory.SecurityError, typeof(RedirectRefusedException),
@@ -166,6 +166,9 @@ namespace CloudFrontInvalidations.Errors
             new Entry("IncompleteResponse", ErrorCategory.InvalidResult, typeof(IncompleteResponseException),
                 "The response is XML but lacks its result element (InvalidationList, DistributionList, Invalidation), an item's Id or an invalidation's Status.",
                 "Check -EndpointUrl points at CloudFront (or a faithful emulator); run again."),
+            new Entry("InvalidIdInResponse", ErrorCategory.InvalidResult, typeof(InvalidIdInResponseException),
+                "An id the service gave (a distribution in ListDistributions, an invalidation about to be got or waited for) is not an id of its kind, as one from the user would be refused (such as '..', or one with '/', '?', spaces or control characters): no request was made with it, and only that one is reported; the others are listed, counted or waited for. The message quotes it without control characters, cut to 128 characters.",
+                "Check -EndpointUrl points at CloudFront (or a faithful emulator) and any proxy in between."),
             ListingViolationEntry(ListingViolation.RepeatedNextMarker,
                 "The service sent a NextMarker already followed in this listing; following it would loop forever.",
                 ResumeOrReport),
@@ -226,6 +229,8 @@ namespace CloudFrontInvalidations.Errors
                 if (partial.ResumeMarker != null) cause.Data["ResumeMarker"] = partial.ResumeMarker;
             }
 
+            // A target that is the id outside its rule, as a server sent it, is named as the message quotes it.
+            if (cause is InvalidIdInResponseException invalid && target is string sent && sent == invalid.SentId) target = invalid.Id;
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = entry.RecommendedAction },

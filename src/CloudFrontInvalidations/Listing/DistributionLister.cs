@@ -11,6 +11,9 @@ namespace CloudFrontInvalidations.Listing
         /// <summary>What a listing of the account's distributions names in its errors.</summary>
         internal const string Target = "the account's distributions";
 
+        /// <summary>What a listing of the account's distributions does, as its failures' messages begin.</summary>
+        internal const string Activity = "Listing the account's distributions";
+
         private readonly Operation<ListDistributionsRequest, ListDistributionsResponse> _listDistributions;
 
         internal DistributionLister(Operation<ListDistributionsRequest, ListDistributionsResponse> listDistributions)

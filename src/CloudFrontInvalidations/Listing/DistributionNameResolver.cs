@@ -44,9 +44,10 @@ namespace CloudFrontInvalidations.Listing
 
             return matches.Count switch
             {
-                1 => matches[0].Id!,
+                1 => IdRule.Distribution.Refuse(matches[0].Id, "ListDistributions") is { } refused ? throw refused : matches[0].Id!,
                 0 => throw new UnknownDistributionNameException(idOrName, distributions.Count),
-                _ => throw new AmbiguousDistributionNameException(idOrName, matches.Select(distribution => distribution.Id!).ToList()),
+                _ => throw new AmbiguousDistributionNameException(idOrName,
+                    matches.Select(distribution => ResponseText.Clean(distribution.Id, ResponseText.MaxTokenLength)!).ToList()),
             };
         }
 

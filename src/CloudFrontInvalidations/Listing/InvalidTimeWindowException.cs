@@ -1,12 +1,14 @@
 using System;
+using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Listing
 {
-    /// <summary>-CreatedAfter is not before -CreatedBefore: the window holds no instant. Raised before any request.</summary>
+    /// <summary>-CreatedAfter is not before -CreatedBefore: the window holds no instant. Raised before any request; the
+    /// message shows both in the local zone, as the user gave them.</summary>
     public sealed class InvalidTimeWindowException : ArgumentException
     {
         internal InvalidTimeWindowException(DateTime afterUtc, DateTime beforeUtc)
-            : base($"-CreatedAfter ({afterUtc:yyyy-MM-ddTHH:mm:ss.fffZ}) must be earlier than -CreatedBefore ({beforeUtc:yyyy-MM-ddTHH:mm:ss.fffZ}): " +
+            : base($"-CreatedAfter ({LocalInstant.Format(afterUtc)}) must be earlier than -CreatedBefore ({LocalInstant.Format(beforeUtc)}): " +
                    "the window [CreatedAfter, CreatedBefore) holds no instant.")
         {
             CreatedAfterUtc = afterUtc;

@@ -29,12 +29,24 @@ namespace CloudFrontInvalidations.Listing
             return options.Created is CreationWindow window ? Within(window, pages) : pages;
         }
 
-        /// <summary>What is in progress on the owner now: every page, read to the end.</summary>
-        internal IEnumerable<InvalidationTarget> InProgress(InvalidationOwner owner, CancellationToken cancellationToken) =>
-            ListPages(owner, new ListingOptions(), cancellationToken)
-                .SelectMany(page => page.Items)
-                .Where(item => item.Status != Invalidation.CompletedStatus)
-                .Select(item => new InvalidationTarget(owner, item.Id!));
+        /// <summary>
+        /// What is in progress on the owner now (every page, read to the end): the invalidations to wait for, and for each one
+        /// listed with an id no request may carry, its own failure.
+        /// </summary>
+        internal (List<InvalidationTarget> Targets, List<InvalidIdInResponseException> Refused) InProgress(InvalidationOwner owner,
+            CancellationToken cancellationToken)
+        {
+            var targets = new List<InvalidationTarget>();
+            var refused = new List<InvalidIdInResponseException>();
+            var listedBy = owner.OperationName("ListInvalidations");
+            foreach (var item in ListPages(owner, new ListingOptions(), cancellationToken).SelectMany(page => page.Items))
+            {
+                if (item.Status == Invalidation.CompletedStatus) continue;
+                if (IdRule.Invalidation.Refuse(item.Id, listedBy) is { } invalid) refused.Add(invalid);
+                else targets.Add(new InvalidationTarget(owner, item.Id!));
+            }
+            return (targets, refused);
+        }
 
         /// <summary>
         /// The pages narrowed to the window. The service lists newest first ("decreasing order from most recent to

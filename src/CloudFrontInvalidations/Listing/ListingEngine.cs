@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Concurrency;
@@ -93,22 +94,41 @@ namespace CloudFrontInvalidations.Listing
                     foreach (var ready in Deliver(_fanOut.Drain(maxPending: 0))) yield return ready;
                     _window.MarkIncomplete();
                     var written = (int)Math.Min(_window.Written, int.MaxValue);
-                    yield return ListingEvent.Failed(DistributionLister.AsCommandFailure(failure, written), "Listing the account's distributions",
+                    yield return ListingEvent.Failed(DistributionLister.AsCommandFailure(failure, written), DistributionLister.Activity,
                         DistributionLister.Target);
                     yield break;
                 }
 
                 var page = pages.Current;
                 _reporter.DistributionPageReceived(page);
-                if (!page.IsTruncated) _reporter.ListingsExpected(queued + page.Items.Count);
+                if (!page.IsTruncated) _reporter.ListingsExpected(queued + page.Items.Count(distribution => IdRule.Distribution.Accepts(distribution.Id)));
                 while (_ready.Count > 0) yield return _ready.Dequeue();
                 foreach (var distribution in page.Items)
                 {
-                    foreach (var ready in Enqueue(inputFor(InvalidationOwner.Distribution(distribution.Id!)))) yield return ready;
+                    var refused = IdRule.Distribution.Refuse(distribution.Id, "ListDistributions");
+                    var events = refused == null ? Enqueue(inputFor(InvalidationOwner.Distribution(distribution.Id!))) : Refused(refused);
+                    foreach (var ready in events) yield return ready;
                     if (_noMore) yield break;
-                    queued++;
+                    if (refused == null) queued++;
                 }
             }
+        }
+
+        /// <summary>
+        /// A distribution listed with an id no request may carry: its failure, in its place among the listings' output (after
+        /// the listings before it, which are waited for), and the count seen is then not the total.
+        /// </summary>
+        private IEnumerable<ListingEvent> Refused(InvalidIdInResponseException refused)
+        {
+            if (!_window.IsFull)
+                foreach (var ready in Deliver(_fanOut.Drain(maxPending: 0))) yield return ready;
+            _window.MarkIncomplete();
+            if (_cancellationToken.IsCancellationRequested || _window.IsFull)
+            {
+                _noMore = true;
+                yield break;
+            }
+            yield return ListingEvent.Failed(refused, DistributionLister.Activity, refused.Id ?? DistributionLister.Target);
         }
 
         /// <summary>Every event still to come, the last one <see cref="ListingEventKind.Totals"/>.</summary>

@@ -35,7 +35,8 @@ namespace CloudFrontInvalidations.Session
             var url = parameters.EndpointUrl ?? environment("AWS_ENDPOINT_URL_CLOUDFRONT") ?? environment("AWS_ENDPOINT_URL");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttp || endpoint.IsLoopback)
                 return null;
-            return $"The endpoint {endpoint.GetLeftPart(UriPartial.Authority)} is plain http to a host that is not this machine: "
+            // Scheme, host and port only: the user information of an environment variable's URL is no one's business.
+            return $"The endpoint {endpoint.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)} is plain http to a host that is not this machine: "
                 + "each request, signed and with any session token, crosses the network unencrypted. Use https.";
         }
 

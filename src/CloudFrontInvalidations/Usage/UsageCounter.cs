@@ -76,7 +76,7 @@ namespace CloudFrontInvalidations.Usage
             if (count.AccountFailure is Exception failure)
             {
                 count.Failed.Add(DistributionLister.Target);
-                yield return UsageEvent.Failed(DistributionLister.Target, "Listing the account's distributions", failure);
+                yield return UsageEvent.Failed(DistributionLister.Target, DistributionLister.Activity, failure);
             }
             yield return UsageEvent.Totals(new UsageSummary(month.Name, options.Owners == null, count.Counted, count.OwnersCounted,
                 count.Failed, options.PricePerPath, beyondHistory));
@@ -155,6 +155,12 @@ namespace CloudFrontInvalidations.Usage
                     if (_scopeEnded || !NextOwner(out var owner)) return;
                     var count = new OwnerCount(owner, _options.Month.Name);
                     _unreported.Enqueue(count);
+                    // An owner given by the user was checked on binding; one listed by the service is checked here.
+                    if (_options.Owners == null && IdRule.Distribution.Refuse(owner.Id, "ListDistributions") is { } refused)
+                    {
+                        count.Refuse(refused, $"Counting invalidation usage: {DistributionLister.Activity.ToLowerInvariant()}");
+                        continue;
+                    }
                     FanOut.Add(new Work(count, null, false), token => ListPages(count, token));
                 }
             }
@@ -226,6 +232,16 @@ namespace CloudFrontInvalidations.Usage
                         {
                             var inMonth = window.Contains(item.CreateTime);
                             if (!inMonth && string.Equals(item.Status, Invalidation.CompletedStatus, StringComparison.Ordinal)) continue;
+                            // Its paths cannot be got, so the owner's count would be short: the owner fails with it.
+                            if (IdRule.Invalidation.Refuse(item.Id, owner.Owner.OperationName("ListInvalidations")) is { } refused)
+                            {
+                                if (owner.Failure == null)
+                                {
+                                    owner.Failure = refused;
+                                    owner.FailedActivity = $"Counting invalidation usage of {owner.Owner}: listing its invalidations";
+                                }
+                                continue;
+                            }
                             _gets.Enqueue(new Work(owner, new InvalidationTarget(owner.Owner, item.Id!), inMonth));
                             owner.GetsOutstanding++;
                             _found++;
@@ -265,8 +281,8 @@ namespace CloudFrontInvalidations.Usage
                     _ownersDone++;
                     if (owner.Failure != null)
                     {
-                        Failed.Add(owner.Owner.Id);
-                        yield return UsageEvent.Failed(owner.Owner.Id, owner.FailedActivity!, owner.Failure);
+                        Failed.Add(owner.Target);
+                        yield return UsageEvent.Failed(owner.Target, owner.FailedActivity!, owner.Failure);
                     }
                     else
                     {
@@ -292,10 +308,22 @@ namespace CloudFrontInvalidations.Usage
             {
                 Owner = owner;
                 Usage = new InvalidationUsage(owner, month);
+                Target = owner.Id;
+            }
+
+            /// <summary>Listed with an id no request may carry: failed at once, nothing requested.</summary>
+            internal void Refuse(InvalidIdInResponseException refused, string activity)
+            {
+                Failure = refused;
+                FailedActivity = activity;
+                Target = refused.Id ?? string.Empty;
+                Listed = true;
             }
 
             internal InvalidationOwner Owner { get; }
             internal InvalidationUsage Usage { get; }
+            /// <summary>The id its failure names: the owner's, or for one refused the id as a message may quote it.</summary>
+            internal string Target { get; private set; }
             /// <summary>Its listing, begun by its first listing unit and taken up by each next one.</summary>
             internal IEnumerator<IReadOnlyList<InvalidationSummary>>? Pages { get; set; }
             /// <summary>Set by a listing unit's thread when the listing is over, before the unit completes; read by the count after.</summary>
