@@ -238,6 +238,35 @@ namespace CloudFrontInvalidations.Tests
             Assert.Contains(element, record.ErrorDetails.Message);
         }
 
+        private const string OneInvalidation = "<Invalidation><Id>I1</Id><Status>InProgress</Status><CreateTime>2026-11-27T21:07:39Z</CreateTime>"
+            + "<InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/a</Path></Items></Paths><CallerReference>r</CallerReference></InvalidationBatch></Invalidation>";
+
+        // CreateInvalidation answers the Invalidation GetInvalidation does, read by the same reader.
+        [Theory]
+        [InlineData("GetInvalidation", "Status", "Completed")]
+        [InlineData("GetInvalidation", "Items", "<Path>/b</Path><Path>/c</Path>")]
+        [InlineData("GetInvalidation", "Quantity", "3")]
+        [InlineData("GetInvalidation", "CallerReference", "other")]
+        [InlineData("GetInvalidationForDistributionTenant", "Items", "<Path>/b</Path>")]
+        [InlineData("CreateInvalidation", "Items", "<Path>/b</Path>")]
+        [InlineData("CreateInvalidation", "CallerReference", "other")]
+        public async Task A_repeated_element_of_an_invalidation_is_an_unreadable_response_naming_it(string operation, string element, string secondValue)
+        {
+            var body = OneInvalidation.Replace($"</{element}>", $"</{element}><{element}>{secondValue}</{element}>");
+            using var server = new HostileHttpServer((_, stream, _) => HostileHttpServer.WriteAsync(stream, operation == "CreateInvalidation" ? 201 : 200, body));
+            using var client = server.CreateClient(maxErrorRetry: 0);
+            Func<Task> call = operation == "CreateInvalidation"
+                ? () => client.SendAsync(CreateInvalidationOperation.Instance, new CreateInvalidationRequest(InvalidationOwner.Distribution("E1"), "r", new[] { "/a" }))
+                : () => Operations.Single(o => o.Name == operation).Call(client);
+
+            var unreadable = await Assert.ThrowsAsync<AmazonUnmarshallingException>(call);
+
+            Assert.Equal(element, Assert.IsType<RepeatedElementException>(unreadable.InnerException).ElementName);
+            var record = ErrorMap.ToErrorRecord(unreadable, "Getting invalidation I1", "E1");
+            Assert.Equal("UnreadableResponse", record.FullyQualifiedErrorId);
+            Assert.Contains(element, record.ErrorDetails.Message);
+        }
+
         [Fact]
         public async Task Throttling_is_retried_beyond_the_attempts_while_server_errors_are_not()
         {

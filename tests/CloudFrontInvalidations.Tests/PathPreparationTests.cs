@@ -1,4 +1,5 @@
 using System.Linq;
+using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Creating;
 using Xunit;
 

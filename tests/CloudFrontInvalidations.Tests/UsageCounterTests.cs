@@ -35,6 +35,9 @@ namespace CloudFrontInvalidations.Tests
             internal CancellationToken Blocked = CancellationToken.None;
             internal int InFlight;
             internal int Peak;
+            internal int GetsRequested;
+            /// <summary>The most invalidations listed, at the time a page was requested, that no get had been requested for yet.</summary>
+            internal int MostListedAheadOfGets;
 
             internal void Add(string owner, params (string Id, DateTime CreateTime, string Status, string[] Paths)[] newestFirst) =>
                 Owners[owner] = newestFirst.ToList();
@@ -55,6 +58,9 @@ namespace CloudFrontInvalidations.Tests
                 var items = Owners[owner.Id];
                 for (var page = 0; page * PageSize < items.Count || page == 0; page++)
                 {
+                    var listedAhead = page * PageSize - Volatile.Read(ref GetsRequested);
+                    int most;
+                    while ((most = MostListedAheadOfGets) < listedAhead && Interlocked.CompareExchange(ref MostListedAheadOfGets, listedAhead, most) != most) { }
                     Request($"List {owner.Id} {page + 1}", owner.Id, cancellationToken);
                     if (ListFailures.TryGetValue(owner.Id, out var failure)) throw failure;
                     yield return items.Skip(page * PageSize).Take(PageSize)
@@ -65,6 +71,7 @@ namespace CloudFrontInvalidations.Tests
 
             public Invalidation GetInvalidation(InvalidationTarget target, CancellationToken cancellationToken)
             {
+                Interlocked.Increment(ref GetsRequested);
                 Request($"Get {target.Owner.Id} {target.Id}", target.Owner.Id, cancellationToken);
                 if (GetFailures.TryGetValue(target.Id, out var failure)) throw failure;
                 var item = Owners[target.Owner.Id].Single(i => i.Id == target.Id);
@@ -193,7 +200,10 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(2, _source.Requests.Count(r => r.StartsWith("ListDistributions")));
             var summary = events.Last().Summary!;
             Assert.True(summary.IsAccountWide);
-            Assert.Equal("", summary.Note);
+            Assert.True(summary.IsComplete);
+            // Every listing succeeded, yet the account's tenants were never listed: the note says so.
+            Assert.Equal("Distribution tenants are not in the account's scope: ListDistributions lists distributions only, and a tenant's " +
+                "invalidations are counted only when it is given with -DistributionTenantId.", summary.Note);
         }
 
         [Fact]
@@ -282,6 +292,7 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal("USD", summary.Currency);
             Assert.False(summary.IsAccountWide);
             Assert.Contains("shared by every distribution of the account", summary.Note);
+            Assert.DoesNotContain("tenant", summary.Note);
             Assert.True(summary.IsComplete);
         }
 
@@ -312,6 +323,38 @@ namespace CloudFrontInvalidations.Tests
             Assert.Equal(60, Gets().Distinct().Count());
             Assert.Equal(60, Gets().Count);
             Assert.Equal(4, _source.Peak);
+        }
+
+        [Fact]
+        public void A_long_listing_goes_on_only_as_its_gets_are_sent_so_the_gets_waiting_stay_within_a_few_pages()
+        {
+            // 30 pages of 100, all in the month: a get for each. The gets come after the listing in the fan-out's
+            // order, so a listing that ran on would list all 30 pages while at most a window's worth of gets is sent.
+            _source.PageSize = 100;
+            _source.Add("E1", Enumerable.Range(0, 3000).Select(i => Item($"I{i:D4}", Utc(11, 28).AddMinutes(-i), "/x", "/y/*")).ToArray());
+
+            var events = Count(new[] { "E1" }, throttleLimit: 2);
+
+            var summary = events.Last().Summary!;
+            Assert.Equal((3000, 6000, 3000), (summary.Invalidations, summary.Paths, summary.WildcardPaths));
+            Assert.Equal(3000, Gets().Distinct().Count());
+            Assert.Equal(30, _source.Requests.Count(r => r.StartsWith("List ")));
+            Assert.InRange(_source.MostListedAheadOfGets, 0, 5 * 100);
+        }
+
+        [Fact]
+        public void A_failing_get_ends_its_owners_listing_where_it_paused_rather_than_listing_on_for_a_moot_count()
+        {
+            // One a page, one request at a time: the first get fails while the listing waits for its gets to be sent.
+            _source.PageSize = 1;
+            _source.Add("E1", Enumerable.Range(0, 20).Select(i => Item($"I{i:D2}", Utc(11, 20).AddHours(-i), "/x")).ToArray());
+            _source.GetFailures["I00"] = new InvalidOperationException("AccessDenied");
+
+            var events = Count(new[] { "E1" }, throttleLimit: 1);
+
+            Assert.Equal("E1", Assert.Single(events, e => e.Kind == UsageEventKind.Failed).Target);
+            Assert.Equal(new[] { "E1" }, events.Last().Summary!.FailedDistributions);
+            Assert.InRange(_source.Requests.Count(r => r.StartsWith("List ")), 1, 5);
         }
 
         [Fact]

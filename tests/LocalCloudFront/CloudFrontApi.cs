@@ -113,6 +113,11 @@ public static class CloudFrontApi
         (int status, string body) = faults is not null && InjectedError(faults, requestNumber, applied) is CloudFrontError error
             ? ErrorAnswer(context, error)
             : answer(applied);
+        if (faults?.RepeatElement is string repeated && status < 300 && WithElementTwice(body, repeated) is string twice)
+        {
+            applied.Add("repeatElement:" + repeated);
+            body = twice;
+        }
 
         if (faults?.ResetOnceAtRequest == requestNumber)
         {
@@ -192,6 +197,19 @@ public static class CloudFrontApi
             return true;
         }
         return false;
+    }
+
+    /// <summary>The body with its first <paramref name="name"/> element written twice in a row; null when it has none.</summary>
+    private static string? WithElementTwice(string body, string name)
+    {
+        int start = body.IndexOf($"<{name}>", StringComparison.Ordinal);
+        int end = start < 0 ? -1 : body.IndexOf($"</{name}>", start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+        end += name.Length + 3;
+        return body.Insert(end, body[start..end]);
     }
 
     /// <summary>Range faults that replace the answer with an error; the first that applies wins.</summary>

@@ -102,6 +102,9 @@ public sealed class FaultSettings
     /// </summary>
     public string? HostileError { get; init; }
 
+    /// <summary>Writes the first element of this name in a successful answer twice in a row ("Items", "Status", ...).</summary>
+    public string? RepeatElement { get; init; }
+
     public string? Validate() =>
         ServerErrorStatus is not (500 or 503) ? "faults.serverErrorStatus must be 500 or 503."
         : DelayMs < 0 ? "faults.delayMs must not be negative."
@@ -109,6 +112,7 @@ public sealed class FaultSettings
         : RedirectStatus is not null and not (>= 300 and < 400) ? "faults.redirectStatus must be a 3xx status."
         : TrickleMs < 1 ? "faults.trickleMs must be at least 1."
         : HostileError is not null and not ("echoHeaders" or "ansi" or "unparseable") ? "faults.hostileError must be echoHeaders, ansi or unparseable."
+        : RepeatElement is not null && (RepeatElement.Length == 0 || !RepeatElement.All(char.IsAsciiLetter)) ? "faults.repeatElement must be an element's name."
         : null;
 }
 

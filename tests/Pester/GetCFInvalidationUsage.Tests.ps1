@@ -179,10 +179,27 @@ Describe 'Get-CFInvalidationUsage' {
         $summary.BillablePaths | Should -Be 211
         $summary.EstimatedCost | Should -Be 2.11
         $summary.Currency | Should -Be 'USD'
-        $summary.IsComplete | Should -BeTrue
+        $summary.IsComplete | Should -BeTrue -Because 'every listing and get of the scope succeeded'
         $summary.IsAccountWide | Should -BeTrue
-        $summary.Note | Should -BeNullOrEmpty
-        ($summary | Out-String) | Should -Match 'EstimatedCost\s*: 2\.11 USD \(0\.01 a path\)'
+        # The tenant's two paths of the month are not in the 1211, and no tenant was asked about: the note says so.
+        @(Get-RequestLog | Where-Object operation -like '*DistributionTenant').Count | Should -Be 0
+        $summary.Note | Should -Be ("Distribution tenants are not in the account's scope: ListDistributions lists distributions only, " +
+            "and a tenant's invalidations are counted only when it is given with -DistributionTenantId.")
+        $shown = $summary | Out-String -Width 200
+        $shown | Should -Match 'EstimatedCost\s*: 2\.11 USD \(0\.01 a path\)'
+        $shown | Should -Match "Scope\s*: the account's distributions"
+        $shown | Should -Match 'Note\s*: Distribution tenants are not in the account''s scope'
+    }
+
+    It '-Summary of a distribution tenant counts it among Distributions and has no note about tenants left out' {
+        $summary = Get-CFInvalidationUsage -DistributionTenantId dt_USAGETENANT0000000000000001 -Summary -Month $month -EndpointUrl $endpoint
+
+        ($summary.Distributions, $summary.Paths, $summary.TagItems) | Should -Be @(1, 2, 1)
+        $summary.IsAccountWide | Should -BeFalse
+        $summary.IsComplete | Should -BeTrue
+        $summary.Note | Should -Match 'shared by every distribution of the account'
+        $summary.Note | Should -Not -Match 'tenant'
+        ($summary | Out-String -Width 200) | Should -Match 'Scope\s*: the distributions or tenants given'
     }
 
     It '-Summary over the distributions given says the free allowance is shared account-wide, at 0.005 USD a path by default' {
@@ -239,7 +256,22 @@ Describe 'Get-CFInvalidationUsage' {
         $failures[0].ErrorDetails.Message | Should -Not -Match 'written before'
     }
 
-    It 'counts through throttling: the SDK retries (3 attempts by default), nothing is lost or counted twice' {
+    It 'reports an invalidation whose answer repeats its Items as UnreadableResponse naming it, and counts none of its paths' {
+        Set-LocalDistribution -Server $server -Id EUSAGEREPEAT -Fault @{ operations = 'get'; repeatElement = 'Items' } -Invalidation @(
+            @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b' })
+        try { $summary = Get-CFInvalidationUsage EUSAGEREPEAT, EUSAGE2 -Summary -Month $month -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue }
+        finally { Remove-LocalDistribution -Server $server -Id EUSAGEREPEAT }
+
+        @(Get-RequestLog EUSAGEREPEAT -Operation GetInvalidation).fault | Sort-Object -Unique | Should -Be 'repeatElement:Items'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "UnreadableResponse,$commandName"
+        $failures[0].TargetObject | Should -Be 'EUSAGEREPEAT'
+        $failures[0].ErrorDetails.Message | Should -Match 'Items: the element appears more than once'
+        ($summary.Paths, $summary.IsComplete) | Should -Be @(2, $false) -Because "only EUSAGE2's paths are counted"
+        $summary.FailedDistributions | Should -Be 'EUSAGEREPEAT'
+    }
+
+    It 'counts through throttling: a throttled request is retried until admitted, nothing is lost or counted twice' {
         Set-LocalDistribution -Server $server -Id EUSAGETHROTTLED -Fault @{ throttleFirst = 2 } -Invalidation @(
             @{ CreateTime = $monthStart.AddDays(3); Paths = '/a', '/b/*' }, @{ CreateTime = $monthStart.AddDays(2); Paths = '#t' })
         try { $usage = Get-CFInvalidationUsage EUSAGETHROTTLED -Month $month -EndpointUrl $endpoint -ErrorAction Stop }
@@ -280,22 +312,31 @@ Describe 'Get-CFInvalidationUsage' {
     }
 
     It 'stops within half a second on Ctrl+C' {
-        Set-LocalServerSettings -Server $server -LatencyMs 5000
+        # The endpoint logs a request when it ends. One request at a time, EUSAGE2's listing comes first and
+        # EUSAGESLOW's slow one next: EUSAGE2's in the log says the slow request has just been sent.
+        Set-LocalDistribution -Server $server -Id EUSAGESLOW -Fault @{ delayMs = 8000 } -Invalidation @(@{ CreateTime = $monthStart.AddDays(1); Paths = '/slow' })
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddScript("Import-Module '$ModulePath'; Get-CFInvalidationUsage -Month '$month' -EndpointUrl '$endpoint'")
+            $null = $shell.AddScript("Import-Module '$ModulePath'; Get-CFInvalidationUsage EUSAGE2, EUSAGESLOW -ThrottleLimit 1 -Month '$month' -EndpointUrl '$endpoint'")
             $async = $shell.BeginInvoke()
-            Start-Sleep -Milliseconds 1500 # into the first, slow request
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (@(Get-RequestLog EUSAGE2 -Operation ListInvalidations).Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Milliseconds 300
+            @(Get-RequestLog EUSAGE2 -Operation ListInvalidations).Count | Should -Be 1 -Because 'the count has begun'
+            @(Get-RequestLog EUSAGESLOW).Count | Should -Be 0 -Because 'the slow request is still in flight'
+
             $stopwatch = [Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
-            $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 0.5
+            $stopwatch.Stop()
+
+            $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 0.5 -Because "Ctrl+C works within half a second (it took $([int]$stopwatch.Elapsed.TotalMilliseconds) ms)"
             $async.IsCompleted | Should -BeTrue
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
             $shell.Streams.Error.Count | Should -Be 0
         }
         finally {
             $shell.Dispose()
-            Set-LocalServerSettings -Server $server
+            Remove-LocalDistribution -Server $server -Id EUSAGESLOW
         }
     }
 }

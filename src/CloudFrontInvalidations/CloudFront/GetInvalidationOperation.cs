@@ -45,16 +45,19 @@ namespace CloudFrontInvalidations.CloudFront
         protected override void ReadResult(XmlReader reader, GetInvalidationRequest request, GetInvalidationResponse response) =>
             response.Invalidation = ReadInvalidation(reader, Invalidation.Of(request.Target.Owner));
 
-        /// <summary>The Invalidation element, which CreateInvalidation answers too.</summary>
+        /// <summary>
+        /// The Invalidation element, which CreateInvalidation answers too. Each element comes once: a second Items,
+        /// Quantity, Status or CallerReference would silently replace the first, and the paths counted or shown with it.
+        /// </summary>
         internal static Invalidation ReadInvalidation(XmlReader reader, Invalidation invalidation) =>
             ReadChildElements(reader, invalidation, static (xml, name, read) =>
             {
                 switch (name)
                 {
-                    case "Id": read.Id = ReadString(xml); break;
-                    case "Status": read.Status = ReadString(xml); break;
-                    case "CreateTime": read.CreateTime = ReadUtcTime(xml); break;
-                    case "InvalidationBatch": read.InvalidationBatch = ReadBatch(xml); break;
+                    case "Id": read.Id = Once(xml, read.Id, ReadString); break;
+                    case "Status": read.Status = Once(xml, read.Status, ReadString); break;
+                    case "CreateTime": read.CreateTime = Once(xml, read.CreateTime, ReadUtcTime); break;
+                    case "InvalidationBatch": read.InvalidationBatch = Once(xml, read.InvalidationBatch, ReadBatch); break;
                 }
             });
 
@@ -63,8 +66,8 @@ namespace CloudFrontInvalidations.CloudFront
             {
                 switch (name)
                 {
-                    case "Paths": batch.Paths = ReadPaths(xml); break;
-                    case "CallerReference": batch.CallerReference = ReadString(xml); break;
+                    case "Paths": batch.Paths = Once(xml, batch.Paths, ReadPaths); break;
+                    case "CallerReference": batch.CallerReference = Once(xml, batch.CallerReference, ReadString); break;
                 }
             });
 
@@ -73,8 +76,8 @@ namespace CloudFrontInvalidations.CloudFront
             {
                 switch (name)
                 {
-                    case "Quantity": paths.Quantity = ReadInt(xml); break;
-                    case "Items": paths.Items = ReadItems(xml, "Path", ReadString); break;
+                    case "Quantity": paths.Quantity = Once(xml, paths.Quantity, ReadInt); break;
+                    case "Items": paths.Items = Once(xml, paths.Items, reader => ReadItems(reader, "Path", ReadString)); break;
                 }
             });
     }

@@ -3,8 +3,9 @@ using System;
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>
-    /// An element that a body holds once (Items, IsTruncated, NextMarker, Marker) came twice: reading either one would drop
-    /// the other without a word, so the body is unreadable. The InnerException of the AmazonUnmarshallingException reported.
+    /// An element that a body holds once (a page's Items, IsTruncated, NextMarker or Marker; an invalidation's Status, Items,
+    /// Quantity or CallerReference) came twice: reading either one would drop the other without a word, so the body is
+    /// unreadable. The InnerException of the AmazonUnmarshallingException reported.
     /// </summary>
     public sealed class RepeatedElementException : FormatException
     {

@@ -16,7 +16,7 @@ namespace CloudFrontInvalidations.Creating
         internal InvalidationCapacityTimeoutException(InvalidationOwner owner, IReadOnlyList<string> unsentPaths, TimeSpan timeout,
             Exception? lastRefusal)
             : base($"CloudFront still had too many invalidations in progress on {owner} after {timeout.TotalSeconds:0.#} s " +
-                $"(at most {InvalidationLimits.MaxPathsPerBatch} file paths and {InvalidationLimits.MaxWildcardsInProgress} wildcard paths may be in progress); " +
+                $"(at most {InvalidationLimits.MaxFilePathsInProgress} file paths and {InvalidationLimits.MaxWildcardsInProgress} wildcard paths may be in progress); " +
                 $"{unsentPaths.Count} path{(unsentPaths.Count == 1 ? " was" : "s were")} not sent: {Name(unsentPaths)}", lastRefusal)
         {
             OwnerId = owner.Id;

@@ -1,3 +1,5 @@
+using CloudFrontInvalidations.CloudFront;
+
 namespace CloudFrontInvalidations.Creating
 {
     /// <summary>One path of a batch: as given, and as it is sent (encoded).</summary>

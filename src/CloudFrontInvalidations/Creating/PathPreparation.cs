@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CloudFrontInvalidations.CloudFront;
 
 namespace CloudFrontInvalidations.Creating
 {
@@ -45,7 +46,8 @@ namespace CloudFrontInvalidations.Creating
         private static string? Check(string path, out InvalidationPath? prepared)
         {
             prepared = null;
-            if (path.StartsWith("#", StringComparison.Ordinal)) return CheckTag(path, out prepared);
+            var kind = InvalidationLimits.KindOf(path);
+            if (kind == PathKind.Tag) return CheckTag(path, out prepared);
             if (!path.StartsWith("/", StringComparison.Ordinal))
                 return "does not start with '/': a path is the part of the URL after the domain name, such as '/images/logo.png' (a cache tag starts with '#').";
             if (path.IndexOf('~') >= 0) return "contains '~', which CloudFront does not support in invalidation paths.";
@@ -57,7 +59,7 @@ namespace CloudFrontInvalidations.Creating
             var sent = PathEncoding.Encode(path);
             if (sent.Length > InvalidationLimits.MaxPathLength)
                 return $"is {sent.Length} characters long as sent (encoded); CloudFront allows at most {InvalidationLimits.MaxPathLength}.";
-            prepared = new InvalidationPath(path, sent, path.EndsWith("*", StringComparison.Ordinal) ? PathKind.Wildcard : PathKind.File);
+            prepared = new InvalidationPath(path, sent, kind);
             return null;
         }
 

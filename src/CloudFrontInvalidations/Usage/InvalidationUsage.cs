@@ -9,11 +9,6 @@ namespace CloudFrontInvalidations.Usage
     /// </summary>
     public sealed class InvalidationUsage
     {
-        /// <summary>File paths (tags included) a distribution may have in progress at once.</summary>
-        public const int PathLimit = 3000;
-        /// <summary>Wildcard paths a distribution may have in progress at once.</summary>
-        public const int WildcardPathLimit = 15;
-
         internal InvalidationUsage(InvalidationOwner owner, string month)
         {
             if (owner.IsTenant) DistributionTenantId = owner.Id;
@@ -39,10 +34,10 @@ namespace CloudFrontInvalidations.Usage
         public int InProgressInvalidations { get; private set; }
         /// <summary>File paths and tags in progress now: at <see cref="InProgressPathLimit"/>, CreateInvalidation is refused.</summary>
         public int InProgressPaths { get; private set; }
-        public int InProgressPathLimit => PathLimit;
+        public int InProgressPathLimit => InvalidationLimits.MaxFilePathsInProgress;
         /// <summary>Wildcard paths in progress now: at <see cref="InProgressWildcardPathLimit"/>, CreateInvalidation is refused.</summary>
         public int InProgressWildcardPaths { get; private set; }
-        public int InProgressWildcardPathLimit => WildcardPathLimit;
+        public int InProgressWildcardPathLimit => InvalidationLimits.MaxWildcardsInProgress;
 
         internal string OwnerId => DistributionId ?? DistributionTenantId!;
 
@@ -56,15 +51,16 @@ namespace CloudFrontInvalidations.Usage
                 Paths += paths.Count;
                 foreach (var path in paths)
                 {
-                    if (PathKinds.IsTag(path)) TagItems++;
-                    else if (PathKinds.IsWildcard(path)) WildcardPaths++;
+                    var kind = InvalidationLimits.KindOf(path);
+                    if (kind == PathKind.Tag) TagItems++;
+                    else if (kind == PathKind.Wildcard) WildcardPaths++;
                 }
             }
             if (invalidation.IsCompleted) return;
             InProgressInvalidations++;
             foreach (var path in paths)
             {
-                if (PathKinds.IsWildcard(path)) InProgressWildcardPaths++;
+                if (InvalidationLimits.KindOf(path) == PathKind.Wildcard) InProgressWildcardPaths++;
                 else InProgressPaths++;
             }
         }

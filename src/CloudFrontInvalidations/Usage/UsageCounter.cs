@@ -24,11 +24,16 @@ namespace CloudFrontInvalidations.Usage
     /// still in progress on a page after that is not seen: on a current month, only a batch from the last minutes of
     /// the previous month can be.
     /// No invalidation is got twice: each item of a listing is one get at most, and the pager never repeats a page.
+    /// The gets found wait for room in the fan-out, which delivers in input order: an owner's gets come after its
+    /// listing, so a listing run whole would queue every get of the month before the first could be counted. A
+    /// listing unit therefore lists <see cref="PagesPerUnit"/> pages at most, and the owner's listing goes on in a
+    /// unit of its own only once every get found so far is in the fan-out: the gets waiting for room are never more
+    /// than the pages the fan-out's buffers may hold anyway, whatever the month's invalidations.
     /// </remarks>
     internal sealed class UsageCounter
     {
-        /// <summary>Pages a listing may hold ahead of the count.</summary>
-        private const int PagesAhead = 4;
+        /// <summary>Pages one listing unit lists, and so holds ahead of the count at most.</summary>
+        private const int PagesPerUnit = 4;
         /// <summary>Gets counted between two progress reports (and one per owner reported).</summary>
         private const int ProgressEvery = 50;
 
@@ -87,6 +92,8 @@ namespace CloudFrontInvalidations.Usage
             private readonly int _window;
             private readonly Queue<OwnerCount> _unreported = new Queue<OwnerCount>();
             private readonly Queue<Work> _gets = new Queue<Work>();
+            /// <summary>Owners whose listing stopped after a unit's pages, in the order they stopped.</summary>
+            private readonly Queue<OwnerCount> _paused = new Queue<OwnerCount>();
             private bool _scopeEnded;
             private int _ownersSeen;
             private int _ownersDone;
@@ -103,7 +110,7 @@ namespace CloudFrontInvalidations.Usage
                 // Units queued beyond those running keep every slot busy while the head of the queue is awaited.
                 _window = 4 * options.ThrottleLimit;
                 Failed = new List<string>(options.Unresolved ?? Array.Empty<string>());
-                FanOut = new OrderedFanOut<Work, Step>(options.ThrottleLimit, PagesAhead, fetchAhead: true, token);
+                FanOut = new OrderedFanOut<Work, Step>(options.ThrottleLimit, PagesPerUnit, fetchAhead: true, token);
             }
 
             internal OrderedFanOut<Work, Step> FanOut { get; }
@@ -113,7 +120,10 @@ namespace CloudFrontInvalidations.Usage
             /// <summary>ListDistributions failed; the distributions listed before it are counted.</summary>
             internal Exception? AccountFailure { get; private set; }
 
-            /// <summary>Queues work while there is room: the gets found first (they finish owners), then the next owner's listing.</summary>
+            /// <summary>
+            /// Queues work while there is room: the gets found first (they finish owners), then, once they are all queued,
+            /// the rest of a paused listing, then the next owner's listing.
+            /// </summary>
             internal void Feed()
             {
                 while (FanOut.Pending < _window)
@@ -130,6 +140,18 @@ namespace CloudFrontInvalidations.Usage
                         FanOut.AddOne(get, token => new Step(null, _counter._source.GetInvalidation(target, token)));
                         continue;
                     }
+                    if (_paused.Count > 0)
+                    {
+                        var paused = _paused.Dequeue();
+                        if (paused.Failure != null)
+                        {
+                            paused.Pages!.Dispose(); // a get failed: the owner is reported failed, the rest of its listing is moot
+                            paused.Listed = true;
+                            continue;
+                        }
+                        FanOut.Add(new Work(paused, null, false), token => ListPages(paused, token));
+                        continue;
+                    }
                     if (_scopeEnded || !NextOwner(out var owner)) return;
                     var count = new OwnerCount(owner, _options.Month.Name);
                     _unreported.Enqueue(count);
@@ -139,7 +161,7 @@ namespace CloudFrontInvalidations.Usage
                         count.Refuse(refused, $"Counting invalidation usage: {DistributionLister.Activity.ToLowerInvariant()}");
                         continue;
                     }
-                    FanOut.Add(new Work(count, null, false), token => ListMonth(owner, token));
+                    FanOut.Add(new Work(count, null, false), token => ListPages(count, token));
                 }
             }
 
@@ -165,16 +187,35 @@ namespace CloudFrontInvalidations.Usage
             }
 
             /// <summary>
-            /// An owner's pages up to the month's start: the page holding the first older item is the last one
-            /// requested (the pager requests a page only when asked for it, and it is not asked).
+            /// A listing unit: the owner's next pages, <see cref="PagesPerUnit"/> at most, from the listing its first
+            /// unit began (every unit of the fan-out is given the same token), up to the month's start: the page holding
+            /// the first older item is the last one requested (the pager requests a page only when asked for it, and it
+            /// is not asked). Sets <see cref="OwnerCount.ListingEnded"/> when the listing is over, before the unit completes.
             /// </summary>
-            private IEnumerable<Step> ListMonth(InvalidationOwner owner, CancellationToken token)
+            private IEnumerable<Step> ListPages(OwnerCount count, CancellationToken token)
             {
+                var pages = count.Pages ??= _counter._source.ListInvalidations(count.Owner, token).GetEnumerator();
                 var window = _options.Month.Window;
-                foreach (var page in _counter._source.ListInvalidations(owner, token))
+                var over = true;
+                try
                 {
-                    yield return new Step(page);
-                    if (page.Any(item => window.IsOlder(item.CreateTime))) yield break;
+                    for (var listed = 0; listed < PagesPerUnit; listed++)
+                    {
+                        if (!pages.MoveNext()) yield break;
+                        var page = pages.Current;
+                        yield return new Step(page);
+                        if (page.Any(item => window.IsOlder(item.CreateTime))) yield break;
+                    }
+                    over = false;
+                }
+                finally
+                {
+                    // Ended, failed or stopped; a paused listing is taken up by the owner's next unit.
+                    if (over)
+                    {
+                        pages.Dispose();
+                        count.ListingEnded = true;
+                    }
                 }
             }
 
@@ -212,7 +253,8 @@ namespace CloudFrontInvalidations.Usage
                         _got++;
                         return _got % ProgressEvery == 0;
                     case DeliveryKind.Completed when work.Target == null:
-                        owner.Listed = true;
+                        if (owner.ListingEnded) owner.Listed = true;
+                        else _paused.Enqueue(owner);
                         return false;
                     case DeliveryKind.Failed:
                         if (owner.Failure == null)
@@ -282,7 +324,11 @@ namespace CloudFrontInvalidations.Usage
             internal InvalidationUsage Usage { get; }
             /// <summary>The id its failure names: the owner's, or for one refused the id as a message may quote it.</summary>
             internal string Target { get; private set; }
-            /// <summary>Its listing ended, by its last page or by a failure.</summary>
+            /// <summary>Its listing, begun by its first listing unit and taken up by each next one.</summary>
+            internal IEnumerator<IReadOnlyList<InvalidationSummary>>? Pages { get; set; }
+            /// <summary>Set by a listing unit's thread when the listing is over, before the unit completes; read by the count after.</summary>
+            internal bool ListingEnded { get; set; }
+            /// <summary>Its listing ended, by its last page or by a failure, and the count has taken that in.</summary>
             internal bool Listed { get; set; }
             /// <summary>Gets found and not yet answered.</summary>
             internal int GetsOutstanding { get; set; }

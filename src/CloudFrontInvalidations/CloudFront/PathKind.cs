@@ -1,6 +1,6 @@
-namespace CloudFrontInvalidations.Creating
+namespace CloudFrontInvalidations.CloudFront
 {
-    /// <summary>How CloudFront counts an invalidation path against its in-progress limits.</summary>
+    /// <summary>How CloudFront counts an invalidation path against its in-progress limits (<see cref="InvalidationLimits.KindOf"/>).</summary>
     internal enum PathKind
     {
         /// <summary>One object: "/index.html".</summary>
