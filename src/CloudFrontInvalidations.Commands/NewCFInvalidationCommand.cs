@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
@@ -89,14 +90,20 @@ namespace CloudFrontInvalidations.Commands
         protected override void EndProcessing()
         {
             var owners = IsTenant ? DistributionTenantId.Select(InvalidationOwner.Tenant) : DistributionId.Select(InvalidationOwner.Distribution);
-            var plan = CheckParameters(() => CreationPlanner.Plan(owners, _paths.Gathered, Paths_Quantity, CallerReference, () => CallerReferences.New(DateTime.UtcNow)));
+            var plan = Plan(owners);
+            // Names are resolved once the paths are known to be good, and also under -WhatIf (a read), so that it names the ids.
+            if (plan.Problems.Count == 0 && !IsTenant && DistributionId.Any(DistributionNameResolver.IsDomainName))
+            {
+                _client = Connect(null);
+                plan = Plan(DistributionId.Distinct().Select(ResolveDistributionId).OfType<string>().Select(InvalidationOwner.Distribution).ToList());
+            }
             foreach (var problem in plan.Problems) WriteError(ErrorMap.ToErrorRecord(problem, "Checking the paths", problem.Path));
             foreach (var warning in plan.Warnings) WriteWarning(warning);
             foreach (var note in plan.Notes) WriteVerbose(note);
             var batches = plan.Batches.Where(Approved).ToList();
             if (batches.Count == 0) return;
 
-            var client = _client = Connect(null);
+            var client = _client ??= Connect(null);
             var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(
                 (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), new StopwatchWaitClock());
             var options = new CreateOptions(TimeSpan.FromSeconds(TimeoutSec));
@@ -115,6 +122,9 @@ namespace CloudFrontInvalidations.Commands
                 writer.Done();
             }
         }
+
+        private CreationPlan Plan(IEnumerable<InvalidationOwner> owners) =>
+            CheckParameters(() => CreationPlanner.Plan(owners, _paths.Gathered, Paths_Quantity, CallerReference, () => CallerReferences.New(DateTime.UtcNow)));
 
         /// <summary>-WhatIf says what the batch would send; -Confirm asks, unless -Force.</summary>
         private bool Approved(PlannedBatch batch)

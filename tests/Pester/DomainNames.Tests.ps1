@@ -1,5 +1,5 @@
 # A distribution's alternate domain name (CNAME) or its *.cloudfront.net name wherever a distribution id is taken
-# (list, get, wait): resolved through one ListDistributions listing per call, said in a verbose line; unknown and
+# (list, get, wait, create): resolved through one ListDistributions listing per call, said in a verbose line; unknown and
 # ambiguous names are typed errors before any invalidation request.
 
 BeforeAll {
@@ -82,6 +82,43 @@ Describe 'Domain names for -DistributionId' {
         $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $caught.Exception.DistributionIds | Should -Be @('EDOMAINDUPE003', 'EDOMAINDUPE004')
         @(Get-RequestLog | Where-Object operation -ne 'ListDistributions') | Should -BeNullOrEmpty
+    }
+
+    It 'New-CFInvalidation resolves a name before planning: -WhatIf names the id (one batch for two names of it), a real create goes to the id' {
+        $run = Invoke-FreshPwsh -Environment @{ AWS_ACCESS_KEY_ID = 'AKIDDOMAINNAME'; AWS_SECRET_ACCESS_KEY = 'domain-secret' } -Script @"
+New-CFInvalidation -DistributionId www.example.com, Example.com -Path '/a' -EndpointUrl '$endpoint' -WhatIf
+"@
+        $run.Error | Should -BeNullOrEmpty
+        $text = $run.Output -join "`n"
+        $text | Should -Match "What if: CreateInvalidation of 1 path \(0 wildcards, 0 cache tags\) for distribution 'EDOMAINWWW0001'"
+        ([regex]::Matches($text, 'What if:')).Count | Should -Be 1
+        $text | Should -Not -Match 'example\.com'
+        Get-ListDistributionsCount | Should -Be 1
+        @(Get-RequestLog -Operation CreateInvalidation) | Should -BeNullOrEmpty
+
+        Clear-LocalRequestLog -Server $script:server
+        $created = New-CFInvalidation -DistributionId WWW.example.com -Path '/domain-name' -EndpointUrl $endpoint -Force
+
+        $created.DistributionId | Should -Be 'EDOMAINWWW0001'
+        $creates = @(Get-RequestLog -Operation CreateInvalidation)
+        $creates.Count | Should -Be 1
+        $creates[0].path | Should -Be '/2020-05-31/distribution/EDOMAINWWW0001/invalidation'
+        Get-ListDistributionsCount | Should -Be 1
+    }
+
+    It 'New-CFInvalidation reports an unknown name and creates on the other distributions; a bad path is refused before any request' {
+        $created = @(New-CFInvalidation nosuch.example.org, EDOMAINWILD002 -Path '/b' -EndpointUrl $endpoint -Force -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $created.DistributionId | Should -Be @('EDOMAINWILD002')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'UnknownDistributionName,CloudFrontInvalidations.Commands.NewCFInvalidationCommand'
+        $failures[0].TargetObject | Should -Be 'nosuch.example.org'
+        @(Get-RequestLog -Operation CreateInvalidation).Count | Should -Be 1
+
+        Clear-LocalRequestLog -Server $script:server
+        New-CFInvalidation www.example.com -Path 'no-slash' -EndpointUrl $endpoint -Force -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPath,*'
+        @(Get-RequestLog) | Should -BeNullOrEmpty
     }
 
     It 'still completes ids, not names' {
