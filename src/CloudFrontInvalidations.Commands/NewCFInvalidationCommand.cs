@@ -105,10 +105,10 @@ namespace CloudFrontInvalidations.Commands
 
             var client = _client ??= Connect(null);
             var creator = new InvalidationCreator((batch, token) => BatchSubmitter.Submit(
-                (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), new StopwatchWaitClock());
+                (request, t) => client.SendAsync(CreateInvalidationOperation.Instance, request, t), batch, token), ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new CreateOptions(TimeSpan.FromSeconds(TimeoutSec));
             var events = Wait
-                ? creator.CreateAndWait(batches, options, (target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token), ErrorMap.MayPass,
+                ? creator.CreateAndWait(batches, options, (target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
                     new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), options.Timeout, ConcurrentAwsCmdlet.DefaultThrottleLimit), StoppingToken)
                 : creator.Create(batches, options, StoppingToken);
             var writer = new CreateEventWriter(this, WriteSelected, writeOnceCompleted: Wait);

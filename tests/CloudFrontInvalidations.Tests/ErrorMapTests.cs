@@ -160,6 +160,23 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void A_create_whose_outcome_is_unknown_keeps_its_causes_id_and_gives_the_reference_and_paths_to_re_run_with()
+        {
+            var cause = new TimeoutException("No answer within 60 s.");
+            var batch = new PlannedBatch(InvalidationOwner.Distribution("E1ABC"), PathPreparation.Prepare(new[] { "/a", "/b c" }).Paths, "deploy-9");
+            var record = ErrorMap.ToErrorRecord(new UnknownCreateOutcomeException(batch, cause), $"Creating an invalidation of {batch}", "E1ABC");
+
+            Assert.Equal("RequestTimeout", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.OperationTimeout, record.CategoryInfo.Category);
+            Assert.Same(cause, record.Exception);
+            Assert.Contains("may have been created (CallerReference 'deploy-9', paths /a, /b%20c)", record.ErrorDetails.Message);
+            Assert.Contains("run again with -CallerReference 'deploy-9' and the same paths: CloudFront answers the invalidation it created, or creates it once.",
+                record.ErrorDetails.Message);
+            Assert.Equal("deploy-9", cause.Data["CallerReference"]);
+            Assert.Equal(new[] { "/a", "/b%20c" }, cause.Data["Paths"]);
+        }
+
+        [Fact]
         public void A_failed_listing_of_the_account_counts_what_was_written_and_gives_no_marker()
         {
             var cause = new InvalidListingException(ListingViolation.RepeatedNextMarker, DistributionLister.Target, "E2", 2, "loop");

@@ -32,6 +32,9 @@ namespace CloudFrontInvalidations.Tests
         private static PlannedBatch Batch(string owner, string reference, params string[] paths) =>
             new PlannedBatch(InvalidationOwner.Distribution(owner), PathPreparation.Prepare(paths).Paths, reference);
 
+        /// <summary>As ErrorMap.MayPass says of the failures these tests script: a timeout may pass, an error answer does not.</summary>
+        private static bool MayPass(Exception failure) => failure is TimeoutException;
+
         private Invalidation Create(PlannedBatch batch, CancellationToken token)
         {
             token.ThrowIfCancellationRequested();
@@ -70,11 +73,11 @@ namespace CloudFrontInvalidations.Tests
         }
 
         private List<CreateEvent> RunAndWait(TimeSpan timeout, params PlannedBatch[] batches) =>
-            new InvalidationCreator(Create, _clock).CreateAndWait(batches, new CreateOptions(timeout), Get, failure => false,
+            new InvalidationCreator(Create, MayPass, _clock).CreateAndWait(batches, new CreateOptions(timeout), Get,
                 new WaitOptions(TimeSpan.FromSeconds(20), timeout, ThrottleLimit: 2), CancellationToken.None).ToList();
 
         private List<CreateEvent> Run(TimeSpan timeout, params PlannedBatch[] batches) =>
-            new InvalidationCreator(Create, _clock).Create(batches, new CreateOptions(timeout), CancellationToken.None).ToList();
+            new InvalidationCreator(Create, MayPass, _clock).Create(batches, new CreateOptions(timeout), CancellationToken.None).ToList();
 
         [Fact]
         public void Sends_each_batch_once_in_order_and_reports_what_CloudFront_created()
@@ -170,6 +173,79 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void The_documented_InvalidationBatchAlreadyExists_is_a_conflict_and_an_InvalidArgument_that_only_names_the_reference_is_not()
+        {
+            var exists = ServiceError("InvalidationBatchAlreadyExists", "The CallerReference you sent is already in use with other paths.");
+            var tooLong = ServiceError("InvalidArgument", "The CallerReference must be at most 128 characters long.");
+            _answers["E1"] = n => n == 1 ? exists : tooLong;
+
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "deploy-7", "/a"), Batch("E1", "r2", "/b"));
+
+            var refused = Assert.IsType<CallerReferenceConflictException>(events[0].Failure);
+            Assert.Same(exists, refused.InnerException);
+            Assert.Equal("deploy-7", refused.CallerReference);
+            Assert.Same(tooLong, events[1].Failure);
+        }
+
+        [Fact]
+        public void A_failure_that_leaves_the_outcome_unknown_is_reported_with_the_batchs_reference_and_paths_and_not_sent_again()
+        {
+            var lost = new TimeoutException("No answer within 60 s.");
+            var incomplete = new IncompleteResponseException("The answer lacks the Invalidation element, its Id or its Status.");
+            _answers["E1"] = n => n == 1 ? lost : incomplete;
+
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a", "/b c"), Batch("E1", "r2", "/d"));
+
+            Assert.Equal(new[] { "r1", "r2" }, _requests.Select(r => r.Batch.CallerReference));
+            Assert.Equal(new[] { CreateEventKind.Failed, CreateEventKind.Failed }, events.Select(e => e.Kind));
+            var first = Assert.IsType<UnknownCreateOutcomeException>(events[0].Failure);
+            Assert.Same(lost, first.InnerException);
+            Assert.Equal("r1", first.CallerReference);
+            Assert.Equal(new[] { "/a", "/b%20c" }, first.Paths);
+            Assert.Contains("run again with -CallerReference 'r1' and the same paths", first.Advice);
+            var second = Assert.IsType<UnknownCreateOutcomeException>(events[1].Failure);
+            Assert.Same(incomplete, second.InnerException);
+            Assert.Equal("r2", second.CallerReference);
+        }
+
+        [Fact]
+        public void The_timeout_cuts_a_request_in_flight_reports_it_with_its_reference_and_sends_no_batch_after_it()
+        {
+            // A create retried on and on (throttling) or never answered: only the deadline's token ends it.
+            Invalidation Hang(PlannedBatch batch, CancellationToken token)
+            {
+                _requests.Add((batch, _clock.Elapsed.TotalSeconds));
+                _clock.Advance(TimeSpan.FromSeconds(30));
+                token.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("The request outlived -TimeoutSec and its grace.");
+            }
+
+            var events = new InvalidationCreator(Hang, failure => false, _clock)
+                .Create(new[] { Batch("E1", "r1", "/a"), Batch("E2", "r2", "/b") }, new CreateOptions(TimeSpan.FromSeconds(1)), CancellationToken.None).ToList();
+
+            Assert.Equal(new[] { "r1" }, _requests.Select(r => r.Batch.CallerReference));
+            Assert.Equal(new[] { CreateEventKind.Failed, CreateEventKind.Failed }, events.Select(e => e.Kind));
+            var cut = Assert.IsType<UnknownCreateOutcomeException>(events[0].Failure);
+            Assert.Equal("r1", cut.CallerReference);
+            Assert.Contains("-TimeoutSec (1 s) passed while CreateInvalidation for distribution 'E1' had no answer",
+                Assert.IsType<TimeoutException>(cut.InnerException).Message);
+            var unsent = Assert.IsType<TimeoutException>(events[1].Failure);
+            Assert.Equal("r2", events[1].Batch.CallerReference);
+            Assert.Contains("nothing was sent for it", unsent.Message);
+        }
+
+        [Fact]
+        public void The_attempt_made_at_the_timeout_has_a_grace_to_be_answered()
+        {
+            _answers["E1"] = n => { _clock.Advance(TimeSpan.FromSeconds(2)); return n == 1 ? TooMany : null; };
+
+            var events = Run(TimeSpan.FromSeconds(4), Batch("E1", "r1", "/a"));
+
+            Assert.Equal(new[] { 0.0, 4.0 }, _requests.Select(r => r.AtSeconds));
+            Assert.Equal(CreateEventKind.Created, events.Last().Kind);
+        }
+
+        [Fact]
         public void Any_other_failure_is_reported_for_its_batch_without_waiting()
         {
             var missing = ServiceError("NoSuchDistribution", "The specified distribution does not exist.", HttpStatusCode.NotFound);
@@ -186,7 +262,7 @@ namespace CloudFrontInvalidations.Tests
         {
             _answers["E1"] = n => TooMany;
             using var cancellation = new CancellationTokenSource();
-            var creator = new InvalidationCreator(Create, _clock);
+            var creator = new InvalidationCreator(Create, MayPass, _clock);
 
             Assert.Throws<OperationCanceledException>(() =>
             {
@@ -253,8 +329,8 @@ namespace CloudFrontInvalidations.Tests
         public void Cancelling_once_every_batch_was_sent_starts_no_wait()
         {
             using var cancellation = new CancellationTokenSource();
-            var creator = new InvalidationCreator(Create, _clock);
-            var events = creator.CreateAndWait(new[] { Batch("E1", "r1", "/a") }, new CreateOptions(TimeSpan.FromMinutes(30)), Get, failure => false,
+            var creator = new InvalidationCreator(Create, MayPass, _clock);
+            var events = creator.CreateAndWait(new[] { Batch("E1", "r1", "/a") }, new CreateOptions(TimeSpan.FromMinutes(30)), Get,
                 new WaitOptions(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(30), ThrottleLimit: 2), cancellation.Token);
 
             Assert.Throws<OperationCanceledException>(() =>

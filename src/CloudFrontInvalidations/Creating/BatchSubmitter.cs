@@ -13,13 +13,7 @@ namespace CloudFrontInvalidations.Creating
         {
             var invalidation = create(new CreateInvalidationRequest(batch.Owner, batch.CallerReference, batch.SentPaths), cancellationToken)
                 .GetAwaiter().GetResult().Invalidation;
-            // Without its Id and Status the invalidation can be neither written nor waited on.
-            if (invalidation?.Id == null || invalidation.Status == null)
-            {
-                throw new IncompleteResponseException(
-                    $"The answer to CreateInvalidation for {batch.Owner} lacks the Invalidation element, its Id or its Status; the batch may have been created (CallerReference '{batch.CallerReference}').");
-            }
-            return invalidation;
+            return InvalidationAnswer.RequireComplete(invalidation, $"to CreateInvalidation for {batch.Owner}");
         }
     }
 }

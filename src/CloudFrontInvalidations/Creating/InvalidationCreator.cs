@@ -15,17 +15,26 @@ namespace CloudFrontInvalidations.Creating
     /// </summary>
     /// <remarks>
     /// Retries of one request (throttling, 5xx, a lost answer) are the SDK's, with the same CallerReference: CloudFront
-    /// answers a batch it already created with that invalidation, so none is created twice.
+    /// answers a batch it already created with that invalidation, so none is created twice. The timeout holds even while a
+    /// request is in flight: a moment after it (which leaves the attempt made at the timeout time for its answer) the request
+    /// is cancelled. A batch whose outcome is unknown (cut that way, or its answer lost or incomplete) is never sent again with
+    /// another reference: it is reported with its own (<see cref="UnknownCreateOutcomeException"/>).
     /// </remarks>
     internal sealed class InvalidationCreator
     {
         private readonly Func<PlannedBatch, CancellationToken, Invalidation> _create;
+        private readonly Func<Exception, bool> _mayPass;
         private readonly IWaitClock _clock;
 
         /// <param name="create">One CreateInvalidation for the batch (with the SDK's retries); blocks until its answer.</param>
-        internal InvalidationCreator(Func<PlannedBatch, CancellationToken, Invalidation> create, IWaitClock clock)
+        /// <param name="mayPass">
+        /// Which failures may pass if tried again (timeouts, lost connections, server errors): a create that failed so may have
+        /// been created; a poll of -Wait that failed so is tried again (see <see cref="InvalidationWaiter"/>).
+        /// </param>
+        internal InvalidationCreator(Func<PlannedBatch, CancellationToken, Invalidation> create, Func<Exception, bool> mayPass, IWaitClock clock)
         {
             _create = create;
+            _mayPass = mayPass;
             _clock = clock;
         }
 
@@ -41,6 +50,8 @@ namespace CloudFrontInvalidations.Creating
                 queue.Pending.Enqueue(batch);
             }
 
+            using var deadline = _clock.CancelAt(options.Timeout + InvalidationWaiter.LastRoundGrace);
+            using var requestsEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             while (true)
             {
                 foreach (var queue in owners)
@@ -48,15 +59,27 @@ namespace CloudFrontInvalidations.Creating
                     while (queue.Pending.Count > 0 && queue.DueAt <= _clock.Elapsed)
                     {
                         var batch = queue.Pending.Peek();
+                        if (deadline.IsCancellationRequested)
+                        {
+                            queue.Pending.Dequeue();
+                            yield return CreateEvent.Failed(batch, new TimeoutException(
+                                $"-TimeoutSec ({options.Timeout.TotalSeconds:0.#} s) passed before this batch could be sent: nothing was sent for it."), _clock.Elapsed);
+                            continue;
+                        }
                         Invalidation? created = null;
                         Exception? failure = null;
                         try
                         {
-                            created = _create(batch, cancellationToken);
+                            created = _create(batch, requestsEnd.Token);
                         }
                         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                         {
                             throw;
+                        }
+                        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+                        {
+                            failure = new UnknownCreateOutcomeException(batch, new TimeoutException(
+                                $"-TimeoutSec ({options.Timeout.TotalSeconds:0.#} s) passed while CreateInvalidation for {batch.Owner} had no answer; the request was cancelled."));
                         }
                         catch (Exception requestFailure)
                         {
@@ -101,11 +124,10 @@ namespace CloudFrontInvalidations.Creating
         /// GetInvalidation, which the waiter polls, gives none.
         /// </summary>
         /// <param name="get">One GetInvalidation, as <see cref="InvalidationWaiter"/> polls.</param>
-        /// <param name="mayPass">Which failures of a poll may pass (see <see cref="InvalidationWaiter"/>).</param>
         /// <param name="waitOptions">Its timeout counts from the creation's start, on this creator's clock: one timeout bounds the whole call.</param>
         /// <exception cref="OperationCanceledException">The token was cancelled (Ctrl+C).</exception>
         internal IEnumerable<CreateEvent> CreateAndWait(IReadOnlyList<PlannedBatch> batches, CreateOptions options,
-            Func<InvalidationTarget, CancellationToken, Invalidation> get, Func<Exception, bool> mayPass, WaitOptions waitOptions,
+            Func<InvalidationTarget, CancellationToken, Invalidation> get, WaitOptions waitOptions,
             CancellationToken cancellationToken)
         {
             var created = new List<InvalidationTarget>();
@@ -122,18 +144,24 @@ namespace CloudFrontInvalidations.Creating
             }
             if (created.Count == 0) yield break;
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var waitEvent in new InvalidationWaiter(get, mayPass, _clock).Wait(created, waitOptions, cancellationToken))
+            foreach (var waitEvent in new InvalidationWaiter(get, _mayPass, _clock).Wait(created, waitOptions, cancellationToken))
             {
                 if (waitEvent.Kind == WaitEventKind.Completed) waitEvent.Invalidation!.Location = locations[waitEvent.Target!];
                 yield return CreateEvent.Waited(waitEvent, _clock.Elapsed);
             }
         }
 
-        /// <summary>A refusal of the batch's CallerReference becomes its own failure; any other is reported as it came.</summary>
-        private static Exception Classify(PlannedBatch batch, Exception failure) =>
-            failure is InvalidArgumentException answer && CallerReferenceConflictException.IsConflict(answer)
-                ? new CallerReferenceConflictException(batch.Owner, batch.CallerReference, answer)
-                : failure;
+        /// <summary>
+        /// A refusal of the batch's CallerReference becomes its own failure; one that leaves the outcome unknown carries the
+        /// batch's reference and paths; any other is reported as it came.
+        /// </summary>
+        private Exception Classify(PlannedBatch batch, Exception failure)
+        {
+            if (failure is UnknownCreateOutcomeException) return failure;
+            if (failure is CloudFrontServiceException answer && CallerReferenceConflictException.IsConflict(answer))
+                return new CallerReferenceConflictException(batch.Owner, batch.CallerReference, answer);
+            return failure is IncompleteResponseException || _mayPass(failure) ? new UnknownCreateOutcomeException(batch, failure) : failure;
+        }
 
         /// <summary>One owner's batches not yet sent, and its back-off.</summary>
         private sealed class OwnerQueue

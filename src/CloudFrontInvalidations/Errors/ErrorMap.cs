@@ -229,6 +229,13 @@ namespace CloudFrontInvalidations.Errors
                 if (partial.ResumeMarker != null) cause.Data["ResumeMarker"] = partial.ResumeMarker;
             }
 
+            if (failure is UnknownCreateOutcomeException unknown)
+            {
+                message += " " + unknown.Advice;
+                cause.Data["CallerReference"] = unknown.CallerReference;
+                cause.Data["Paths"] = unknown.Paths.ToArray();
+            }
+
             // A target that is the id outside its rule, as a server sent it, is named as the message quotes it.
             if (cause is InvalidIdInResponseException invalid && target is string sent && sent == invalid.SentId) target = invalid.Id;
             return new ErrorRecord(cause, entry.ErrorId, entry.Category, target)
@@ -268,9 +275,9 @@ namespace CloudFrontInvalidations.Errors
         /// <summary>Whether this failure is reported once for the whole command (see <see cref="Entry.StopsCommand"/>).</summary>
         public static bool StopsCommand(Exception failure) => Find(CauseOf(failure)).StopsCommand;
 
-        // An interrupted listing is reported as its cause, typed, with the partial-listing facts added.
+        // An interrupted listing, or a create whose outcome is unknown, is reported as its cause, typed, with the facts to go on added.
         private static Exception CauseOf(Exception failure) =>
-            failure is ListingInterruptedException && failure.InnerException != null ? failure.InnerException : failure;
+            (failure is ListingInterruptedException || failure is UnknownCreateOutcomeException) && failure.InnerException != null ? failure.InnerException : failure;
 
         // A paging guard: the ErrorId is the violation's name.
         private static Entry ListingViolationEntry(ListingViolation violation, string cause, string recommendedAction) =>

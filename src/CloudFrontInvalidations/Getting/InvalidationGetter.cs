@@ -50,12 +50,7 @@ namespace CloudFrontInvalidations.Getting
             InvalidationTarget target, CancellationToken cancellationToken)
         {
             var invalidation = getInvalidation(new GetInvalidationRequest(target), cancellationToken).GetAwaiter().GetResult().Invalidation;
-            // Without its Status an invalidation can be neither reported nor waited on.
-            if (invalidation?.Id == null || invalidation.Status == null)
-            {
-                throw new IncompleteResponseException($"The answer for {target} lacks the Invalidation element, its Id or its Status.");
-            }
-            return invalidation;
+            return InvalidationAnswer.RequireComplete(invalidation, $"for {target}");
         }
 
         private static IEnumerable<GetEvent> Events(IEnumerable<Delivery<InvalidationTarget, Invalidation>> deliveries)
