@@ -225,6 +225,48 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         $stored[0].Id | Should -Be $created.Id
     }
 
+    It 'reports a create whose answers were all lost with its CallerReference and paths; a re-run with that reference creates nothing more' {
+        Reset-Distribution EUNKNOWN -Creation @{ loseAnswerFirst = 10 }
+
+        $lost = New-CFInvalidation EUNKNOWN -Path '/lost', '/lost 2' -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $lost | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "ServiceUnavailable,$commandName"
+        $reference = $failures[0].Exception.Data['CallerReference']
+        $reference | Should -Match '^New-CFInvalidation-'
+        $failures[0].Exception.Data['Paths'] | Should -Be @('/lost', '/lost%202')
+        $failures[0].ErrorDetails.Message | Should -BeLike "*may have been created (CallerReference '$reference', paths /lost, /lost%202): run again with -CallerReference '$reference' and the same paths*"
+        @(Get-Created EUNKNOWN).Count | Should -Be 1 -Because 'CloudFront carried the batch out before the answer was lost'
+
+        Set-LocalDistribution -Server $script:server -Id EUNKNOWN -Count 2 -InProgress 0 -Creation @{} | Out-Null
+        $again = New-CFInvalidation EUNKNOWN -Path '/lost', '/lost 2' -CallerReference $reference -EndpointUrl $endpoint
+
+        $stored = @(Get-Created EUNKNOWN)
+        $stored.Count | Should -Be 1
+        $again.Id | Should -Be $stored[0].Id
+    }
+
+    It '-TimeoutSec bounds a create that stays throttled: the call returns within seconds and says the outcome is unknown' {
+        Reset-Distribution ETHROTTLED -Fault @{ operations = 'create'; throttleFirst = 1000 }
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+
+        $created = New-CFInvalidation ETHROTTLED -Path '/a' -TimeoutSec 1 -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $stopwatch.Stop()
+        $created | Should -BeNullOrEmpty
+        $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because '-TimeoutSec 1 and a 3 s grace for the attempt at the timeout, with a margin for a busy machine'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be "RequestTimeout,$commandName"
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $reference = $failures[0].Exception.Data['CallerReference']
+        $failures[0].ErrorDetails.Message | Should -BeLike "*-TimeoutSec (1 s) passed while CreateInvalidation for distribution 'ETHROTTLED' had no answer*run again with -CallerReference '$reference' and the same paths*"
+        $requests = @(Wait-SettledRequestLog -DistributionId ETHROTTLED | Where-Object operation -eq CreateInvalidation)
+        $requests.fault | Should -Be (@('throttle') * $requests.Count)
+        Start-Sleep -Seconds 2
+        @(Get-Creates ETHROTTLED).Count | Should -Be $requests.Count -Because 'no attempt is made once the call has returned'
+    }
+
     It 'answers a re-run with the same -CallerReference and paths with the same invalidation; other paths are a typed error' {
         Reset-Distribution EREF
 
