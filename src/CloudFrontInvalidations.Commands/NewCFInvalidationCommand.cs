@@ -131,7 +131,7 @@ namespace CloudFrontInvalidations.Commands
         {
             var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
                 ? ((SwitchParameter)bound).IsPresent : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            return (Force && !whatIf) || ShouldProcess(batch.Description, batch.ConfirmQuestion, "New-CFInvalidation");
+            return (Force && !whatIf) || ShouldProcess(batch.WhatIfDescription, batch.ConfirmQuestion, "New-CFInvalidation");
         }
 
         private void WriteSelected(InvalidationTarget target, Invalidation invalidation)

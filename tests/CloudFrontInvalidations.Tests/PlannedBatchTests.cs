@@ -35,6 +35,19 @@ namespace CloudFrontInvalidations.Tests
         }
 
         [Fact]
+        public void WhatIf_names_a_given_reference_and_calls_a_made_one_new_since_a_real_run_makes_another()
+        {
+            var paths = PathPreparation.Prepare(new[] { "/a" }).Paths;
+            var made = new PlannedBatch(InvalidationOwner.Distribution("E1"), paths, "New-CFInvalidation-20261202T000000Z-0123");
+            var given = new PlannedBatch(InvalidationOwner.Distribution("E1"), paths, "deploy-9", ReferenceGiven: true);
+
+            Assert.Equal("CreateInvalidation of 1 path (0 wildcards, 0 cache tags) for distribution 'E1' with a new CallerReference " +
+                "(New-CFInvalidation-<UTC time>-<random>): /a. " + Cost, made.WhatIfDescription);
+            Assert.Equal(given.Description, given.WhatIfDescription);
+            Assert.Contains("with CallerReference 'deploy-9'", given.WhatIfDescription);
+        }
+
+        [Fact]
         public void Confirm_asks_about_what_WhatIf_describes()
         {
             var batch = Batch(InvalidationOwner.Distribution("E1"), Enumerable.Range(0, 20).Select(i => "/p" + i).ToArray());

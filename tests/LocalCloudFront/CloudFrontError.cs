@@ -23,6 +23,10 @@ public sealed record CloudFrontError(int Status, string Type, string Code, strin
     public static CloudFrontError TooManyInvalidationsInProgress(string message) =>
         new(400, "Sender", "TooManyInvalidationsInProgress", message);
 
+    /// <summary>The API reference's code for a caller reference already used with other paths (its status is not documented: 409 here).</summary>
+    public static readonly CloudFrontError InvalidationBatchAlreadyExists =
+        new(409, "Sender", "InvalidationBatchAlreadyExists", "The CallerReference you sent was already used for an invalidation batch with other paths.");
+
     public static readonly CloudFrontError BatchTooLarge =
         new(413, "Sender", "BatchTooLarge", "Invalidation batch specified is too large.");
 

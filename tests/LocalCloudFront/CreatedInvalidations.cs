@@ -57,8 +57,10 @@ public sealed class CreatedInvalidations(uint distributionKey)
             {
                 return earlier.Detail.Paths.SequenceEqual(paths, StringComparer.Ordinal)
                     ? new CreateOutcome(earlier, null)
-                    : new CreateOutcome(null, CloudFrontError.InvalidArgument(
-                        "Your request contains a caller reference that was already used for a previous invalidation batch for the same distribution."));
+                    : new CreateOutcome(null, settings.ReferenceConflictCode == "InvalidationBatchAlreadyExists"
+                        ? CloudFrontError.InvalidationBatchAlreadyExists
+                        : CloudFrontError.InvalidArgument(
+                            "Your request contains a caller reference that was already used for a previous invalidation batch for the same distribution."));
             }
 
             int wildcards = paths.Count(IsWildcard);

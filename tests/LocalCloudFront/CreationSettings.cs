@@ -19,10 +19,18 @@ public sealed record CreationSettings
     /// <summary>How an answer is lost: a 500 InternalError instead of it, or the connection reset before it.</summary>
     public LostAnswer LoseAnswerBy { get; init; } = LostAnswer.ServerError;
 
+    /// <summary>
+    /// How a caller reference already used with other paths is refused: InvalidArgument, as CloudFront has been seen to
+    /// answer, or InvalidationBatchAlreadyExists, as its API reference documents.
+    /// </summary>
+    public string ReferenceConflictCode { get; init; } = "InvalidArgument";
+
     public string? Validate() =>
         MaxPathsInProgress < 1 ? "creation.maxPathsInProgress must be at least 1."
         : MaxWildcardsInProgress < 0 ? "creation.maxWildcardsInProgress must not be negative."
         : CompleteAfterMs < 0 ? "creation.completeAfterMs must not be negative."
         : LoseAnswerFirst < 0 ? "creation.loseAnswerFirst must not be negative."
+        : ReferenceConflictCode is not ("InvalidArgument" or "InvalidationBatchAlreadyExists")
+            ? "creation.referenceConflictCode must be InvalidArgument or InvalidationBatchAlreadyExists."
         : null;
 }

@@ -78,7 +78,7 @@ function Set-LocalDistribution {
     -CompleteAfterMs: the InProgress invalidations complete, the oldest of them this many milliseconds from
     now and each newer one -CompleteStaggerMs later; without it they stay InProgress. -IntervalMinutes: the
     time between consecutive invalidations (default 7). -Creation: how CreateInvalidation answers
-    (maxPathsInProgress, maxWildcardsInProgress, completeAfterMs, loseAnswerFirst, loseAnswerBy; README).
+    (maxPathsInProgress, maxWildcardsInProgress, completeAfterMs, loseAnswerFirst, loseAnswerBy, referenceConflictCode; README).
     -Invalidation instead of -Count: the history as given, each @{ CreateTime = [datetime] (UTC; a value of
     Kind Unspecified is taken as UTC); Paths = [string[]]; Status = 'Completed' (default) or 'InProgress'; Id = the id it is
     listed under, any text (default: generated) }.

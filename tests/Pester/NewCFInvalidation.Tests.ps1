@@ -163,12 +163,16 @@ Describe 'New-CFInvalidation' {
         Reset-Distribution EWHATIF
         $run = Invoke-FreshPwsh -Environment @{ AWS_ACCESS_KEY_ID = 'AKIDWHATIF'; AWS_SECRET_ACCESS_KEY = 'whatif-secret' } -Script @"
 New-CFInvalidation -DistributionId EWHATIF -Path '/read me.html', '/img/*', '#product-1', '/b', '/c', '/d', '/e' -EndpointUrl '$endpoint' -WhatIf
+New-CFInvalidation -DistributionId EWHATIF -Path '/given' -CallerReference 'deploy-9' -EndpointUrl '$endpoint' -WhatIf
 'output:' + @(New-CFInvalidation -DistributionId EWHATIF -Path '/x' -EndpointUrl '$endpoint' -WhatIf).Count
 "@
 
         $run.Error | Should -BeNullOrEmpty
         $text = $run.Output -join "`n"
-        $text | Should -Match "What if: CreateInvalidation of 7 paths \(1 wildcard, 1 cache tag\) for distribution 'EWHATIF'"
+        $text | Should -Match "What if: CreateInvalidation of 7 paths \(1 wildcard, 1 cache tag\) for distribution 'EWHATIF' with a new CallerReference \(New-CFInvalidation-<UTC time>-<random>\):"
+        $text | Should -Match "What if: CreateInvalidation of 1 path .* with CallerReference 'deploy-9': /given\."
+        $text | Should -Not -Match "CallerReference 'New-CFInvalidation-" -Because 'a real run would make another reference than the one -WhatIf would name'
+        
         $text | Should -Match ([regex]::Escape("/read%20me.html, /img/*, #product-1, /b, /c, ... (2 more)"))
         $text | Should -Match '1,000 free invalidation paths a month'
         $text | Should -Match 'output:0'
@@ -281,6 +285,19 @@ try { New-CFInvalidation EFORCE '/asked' -EndpointUrl '$endpoint' -ErrorAction S
         $failures[0].Exception.CallerReference | Should -Be 'deploy-42'
         $failures[0].ErrorDetails.Message | Should -Match 'caller reference that was already used'
         @(Get-Created EREF).Count | Should -Be 1
+    }
+
+    It 'reports the documented InvalidationBatchAlreadyExists as CallerReferenceConflict too' {
+        Reset-Distribution EREFCODE -Creation @{ referenceConflictCode = 'InvalidationBatchAlreadyExists' }
+
+        $first = New-CFInvalidation EREFCODE -Path '/a' -CallerReference 'deploy-43' -EndpointUrl $endpoint
+        $other = New-CFInvalidation EREFCODE -Path '/b' -CallerReference 'deploy-43' -EndpointUrl $endpoint -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $first | Should -Not -BeNullOrEmpty
+        $other | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be "CallerReferenceConflict,$commandName"
+        $failures[0].Exception.InnerException.ErrorCode | Should -Be 'InvalidationBatchAlreadyExists'
+        @(Get-Created EREFCODE).Count | Should -Be 1
     }
 
     It 'waits for capacity when too many invalidations are in progress, and submits once the batch fits' {

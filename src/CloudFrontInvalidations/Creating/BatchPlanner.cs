@@ -46,7 +46,7 @@ namespace CloudFrontInvalidations.Creating
                 var inOrder = new List<InvalidationPath>(sizes[b]);
                 for (var i = 0; i < paths.Count; i++) if (batchOf[i] == b) inOrder.Add(paths[i]);
                 var reference = callerReference == null ? newReference() : CallerReferences.Derive(callerReference, b + 1, count);
-                batches.Add(new PlannedBatch(owner, inOrder, reference));
+                batches.Add(new PlannedBatch(owner, inOrder, reference, ReferenceGiven: callerReference != null));
             }
             return batches;
         }

@@ -6,7 +6,8 @@ using CloudFrontInvalidations.CloudFront;
 namespace CloudFrontInvalidations.Creating
 {
     /// <summary>One CreateInvalidation to send: its owner, its paths as sent and its CallerReference, fixed before the first attempt.</summary>
-    internal sealed record PlannedBatch(InvalidationOwner Owner, IReadOnlyList<InvalidationPath> Paths, string CallerReference)
+    /// <param name="ReferenceGiven">The reference comes from -CallerReference, so every run with the same inputs sends it; else each run makes a new one.</param>
+    internal sealed record PlannedBatch(InvalidationOwner Owner, IReadOnlyList<InvalidationPath> Paths, string CallerReference, bool ReferenceGiven = false)
     {
         internal int Wildcards => Paths.Count(path => path.Kind == PathKind.Wildcard);
         internal int Tags => Paths.Count(path => path.Kind == PathKind.Tag);
@@ -18,18 +19,23 @@ namespace CloudFrontInvalidations.Creating
         internal const int PathsShown = 5;
 
         /// <summary>
-        /// What -WhatIf and -Verbose say of the batch: its owner, its counts, its reference, the first paths as they go on the
+        /// What -Confirm and -Verbose say of the batch: its owner, its counts, its reference, the first paths as they go on the
         /// wire, and what it costs.
         /// </summary>
-        internal string Description
+        internal string Description => Describe($"CallerReference '{CallerReference}'");
+
+        /// <summary>
+        /// What -WhatIf says: <see cref="Description"/>, but a reference made for this run only is named as what it is, since a
+        /// real run makes another.
+        /// </summary>
+        internal string WhatIfDescription => ReferenceGiven ? Description : Describe("a new CallerReference (New-CFInvalidation-<UTC time>-<random>)");
+
+        private string Describe(string reference)
         {
-            get
-            {
-                var shown = string.Join(", ", Paths.Take(PathsShown).Select(path => path.Sent));
-                if (Paths.Count > PathsShown) shown += $", ... ({Paths.Count - PathsShown} more)";
-                return $"CreateInvalidation of {this} with CallerReference '{CallerReference}': {shown}. " +
-                    $"Each path counts toward the account's {InvalidationLimits.FreePathsPerMonth.ToString("N0", CultureInfo.InvariantCulture)} free invalidation paths a month (then billed per path).";
-            }
+            var shown = string.Join(", ", Paths.Take(PathsShown).Select(path => path.Sent));
+            if (Paths.Count > PathsShown) shown += $", ... ({Paths.Count - PathsShown} more)";
+            return $"CreateInvalidation of {this} with {reference}: {shown}. " +
+                $"Each path counts toward the account's {InvalidationLimits.FreePathsPerMonth.ToString("N0", CultureInfo.InvariantCulture)} free invalidation paths a month (then billed per path).";
         }
 
         /// <summary>What -Confirm asks before the batch is sent.</summary>
