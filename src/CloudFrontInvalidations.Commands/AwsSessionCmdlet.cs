@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -23,6 +24,9 @@ namespace CloudFrontInvalidations.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         /// <summary>The invocation's one resolver (one ListDistributions at most, on the first name), made with its client.</summary>
         private DistributionNameResolver? _distributionNames;
+        // The client's failed attempts, told on SDK threads; each is a debug line written from the pipeline thread before
+        // the next event (WriteEvents), so every command writes them and none is written from another thread.
+        private readonly ConcurrentQueue<RequestAttempt> _failedAttempts = new ConcurrentQueue<RequestAttempt>();
 
         [Parameter]
         [Alias("RegionToCall")]
@@ -72,6 +76,16 @@ namespace CloudFrontInvalidations.Commands
             _stopping.Dispose();
         }
 
+        /// <summary>Before the cmdlet's own <see cref="Begin"/>, so that nothing it writes asks under -Debug.</summary>
+        protected sealed override void BeginProcessing()
+        {
+            DebugWithoutPrompt();
+            Begin();
+        }
+
+        /// <summary>The cmdlet's BeginProcessing: checks what it was given, connects, builds its engine.</summary>
+        private protected abstract void Begin();
+
         /// <summary>Releases what the invocation holds from BeginProcessing on (client, fan-out).</summary>
         private protected abstract void DisposeInvocation();
 
@@ -114,7 +128,12 @@ namespace CloudFrontInvalidations.Commands
         {
             try
             {
-                foreach (var engineEvent in events) write(engineEvent);
+                foreach (var engineEvent in events)
+                {
+                    WriteFailedAttempts();
+                    write(engineEvent);
+                }
+                WriteFailedAttempts();
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
@@ -124,6 +143,11 @@ namespace CloudFrontInvalidations.Commands
                 engine?.Dispose();
                 throw;
             }
+        }
+
+        private void WriteFailedAttempts()
+        {
+            while (_failedAttempts.TryDequeue(out var attempt)) WriteDebug(attempt.ToString());
         }
 
         /// <summary>
@@ -169,8 +193,8 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>
-        /// -Debug on a compiled cmdlet makes each debug and verbose line ask "Continue?", which a runbook (-NonInteractive, no
-        /// console) cannot answer: the first line then ends the command with an error. These lines are information for a person
+        /// -Debug on a compiled cmdlet makes each debug, verbose and warning line ask "Continue?", which a runbook
+        /// (-NonInteractive, no console) cannot answer: the first line then ends the command with an error. These lines are information for a person
         /// reading them later, never a breakpoint, so -Debug writes them and goes on, as $DebugPreference = 'Continue' does.
         /// PowerShell keeps these preferences on its command runtime without a public setter: when the runtime has no such
         /// property, -Debug keeps PowerShell's own behaviour.
@@ -189,13 +213,17 @@ namespace CloudFrontInvalidations.Commands
             var verbose = type?.GetProperty("Verbose", Members);
             if (verboseGiven?.GetValue(runtime) is false && verbose?.PropertyType == typeof(bool) && verbose.CanWrite)
                 verbose.SetValue(runtime, true);
+            // Warnings too, unless -WarningAction was given.
+            var warningGiven = type?.GetProperty("IsWarningActionSet", Members);
+            var warningPreference = type?.GetProperty("WarningPreference", Members);
+            if (warningGiven?.GetValue(runtime) is false && warningPreference?.PropertyType == typeof(ActionPreference) && warningPreference.CanWrite)
+                warningPreference.SetValue(runtime, ActionPreference.Continue);
         }
 
         /// <summary>Resolves region and credentials; any failure ends the command with one terminating error.</summary>
         /// <param name="attemptTimeoutSec">Per HTTP attempt (-TimeoutSec of the get and list cmdlets); null: 60 s (CloudFrontConfig.DefaultAttemptTimeout).</param>
         private protected CloudFrontClient Connect(int? attemptTimeoutSec)
         {
-            DebugWithoutPrompt();
             var timeout = attemptTimeoutSec.HasValue ? TimeSpan.FromSeconds(attemptTimeoutSec.Value) : (TimeSpan?)null;
             var parameters = SessionParameters.FromBound(MyInvocation.BoundParameters, GetUnresolvedProviderPathFromPSPath);
             CloudFrontClient client;
@@ -204,6 +232,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 client = ClientFactory.Connect(parameters, timeout, Environment.GetEnvironmentVariable, out description,
                     shell: AwsToolsShellDefaults.Read(SessionState.PSVariable.GetValue));
+                client.AttemptFailed = _failedAttempts.Enqueue;
                 _distributionNames = new DistributionNameResolver(new DistributionLister(client.ListDistributionsAsync));
             }
             catch (Exception failure)

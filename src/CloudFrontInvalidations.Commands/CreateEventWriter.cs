@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Creating;
@@ -21,8 +20,6 @@ namespace CloudFrontInvalidations.Commands
         private readonly bool _writeOnceCompleted;
         private readonly WaitEventWriter _waitWriter;
         private bool _waited;
-        // Attempts fail on SDK threads; each is written from the pipeline thread with the next event.
-        private readonly ConcurrentQueue<RequestAttempt> _failedAttempts = new ConcurrentQueue<RequestAttempt>();
 
         /// <param name="write">Writes an invalidation (as the cmdlet's output is selected).</param>
         /// <param name="writeOnceCompleted">-Wait: each invalidation is written once the wait sees it Completed, not when created.</param>
@@ -34,14 +31,8 @@ namespace CloudFrontInvalidations.Commands
             _waitWriter = new WaitEventWriter(cmdlet, write);
         }
 
-        /// <summary>Thread-safe: hand it to <see cref="CloudFrontClient.AttemptFailed"/>.</summary>
-        internal void RecordFailedAttempt(RequestAttempt attempt) => _failedAttempts.Enqueue(attempt);
-
         internal void Write(CreateEvent createEvent)
         {
-            // The wait's polls are written as Wait-CFInvalidation writes them: without their failed attempts.
-            while (_failedAttempts.TryDequeue(out var attempt))
-                if (createEvent.Kind != CreateEventKind.Waited) _cmdlet.WriteDebug(attempt.ToString());
             switch (createEvent.Kind)
             {
                 case CreateEventKind.Created:

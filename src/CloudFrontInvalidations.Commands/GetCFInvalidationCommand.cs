@@ -61,7 +61,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 3600)]
         public int? TimeoutSec { get; set; }
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             var client = _client = Connect(TimeoutSec);
             _getter = new InvalidationGetter(client.GetInvalidationAsync, ThrottleLimit, StoppingToken);

@@ -75,7 +75,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 3600)]
         public int? TimeoutSec { get; set; }
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             try
             {
@@ -88,7 +88,6 @@ namespace CloudFrontInvalidations.Commands
             var client = _client = Connect(TimeoutSec);
             _engine = new ListingEngine(new InvalidationLister(client.ListInvalidationsAsync), new DistributionLister(client.ListDistributionsAsync),
                 _plan!.EngineOptions, StoppingToken);
-            client.AttemptFailed = _engine.RecordFailedAttempt;
             _writer = new ListingEventWriter(this, PagingParameters);
         }
 

@@ -62,7 +62,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 3600)]
         public int? TimeoutSec { get; set; }
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             try
             {

@@ -39,7 +39,6 @@ namespace CloudFrontInvalidations.Commands
                     break;
                 case ListingEventKind.Progress: _cmdlet.WriteProgress(ProgressRecord(listingEvent.Progress!)); break;
                 case ListingEventKind.Verbose: _cmdlet.WriteVerbose(listingEvent.Text); break;
-                case ListingEventKind.Debug: _cmdlet.WriteDebug(listingEvent.Text); break;
                 case ListingEventKind.Warning: _cmdlet.WriteWarning(listingEvent.Text); break;
                 // -IncludeTotalCount: exact (accuracy 1) when every listing reached its last page or the end of its time
                 // window; otherwise a lower bound with accuracy 0 ("Unknown total count"). Never an extra request.

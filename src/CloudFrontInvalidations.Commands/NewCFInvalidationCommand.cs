@@ -78,7 +78,7 @@ namespace CloudFrontInvalidations.Commands
 
         private bool IsTenant => ParameterSetName == GetCFInvalidationCommand.DistributionTenantSet;
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             _selector = CheckParameters(() => ResponseSelector.Parse(Select, "*", IsTenant ? typeof(DistributionTenantInvalidation) : typeof(DistributionInvalidation),
                 new[] { "DistributionId", "DistributionTenantId" }, "'Invalidation.Id', 'Invalidation.Status' or 'Location'"));
@@ -112,7 +112,6 @@ namespace CloudFrontInvalidations.Commands
                     new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), options.Timeout, ConcurrentAwsCmdlet.DefaultThrottleLimit), StoppingToken)
                 : creator.Create(batches, options, StoppingToken);
             var writer = new CreateEventWriter(this, WriteSelected, writeOnceCompleted: Wait);
-            client.AttemptFailed = writer.RecordFailedAttempt;
             try
             {
                 WriteEvents(events, writer.Write);

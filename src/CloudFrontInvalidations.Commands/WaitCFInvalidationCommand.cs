@@ -69,7 +69,7 @@ namespace CloudFrontInvalidations.Commands
         [ValidateRange(1, 604800)]
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
-        protected override void BeginProcessing()
+        private protected override void Begin()
         {
             _client = Connect(null);
         }

@@ -151,6 +151,17 @@ Describe 'Runbook safety' {
         @($run.Output | Where-Object { $_ -like 'DEBUG *Throttling*' }).Count | Should -Be 1
     }
 
+    It '-Debug under -NonInteractive writes warnings too, without asking' {
+        Set-LocalDistribution -Server $script:server -Id EDEBUGWARN -Count 3 | Out-Null
+
+        # A month before the history CloudFront lists: Get-CFInvalidationUsage warns, then counts.
+        $run = Invoke-FreshPwsh -Script "Get-CFInvalidationUsage -DistributionId EDEBUGWARN -Month '2025-01-15' -Summary -EndpointUrl '$script:endpoint' -Debug 3>&1 | ForEach-Object { if (`$_ -is [Management.Automation.WarningRecord]) { 'WARNING ' + `$_.Message } else { 'USAGE ' + `$_.Month } }"
+
+        $run.Error | Should -Not -BeLike '*NonInteractive*'
+        @($run.Output | Where-Object { $_ -like 'WARNING *older than the invalidation history*' }).Count | Should -Be 1
+        @($run.Output | Where-Object { $_ -like 'USAGE *' }).Count | Should -Be 1
+    }
+
     It 'warns when signed requests would travel over plain http to a host that is not the loopback' {
         # 192.0.2.1 (TEST-NET-1) is never routed: the warning comes before the request, which then fails fast.
         Get-CFInvalidationList EANY -EndpointUrl 'http://192.0.2.1:9' -TimeoutSec 1 -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null

@@ -90,4 +90,24 @@ Describe 'Get-CFInvalidationList verbose and debug output' {
         $allText | Should -Not -Match ([regex]::Escape($env:AWS_SECRET_ACCESS_KEY))
         $allText | Should -Not -Match ([regex]::Escape($env:AWS_ACCESS_KEY_ID))
     }
+
+    It '<Command> writes a debug line for each failed attempt too' -ForEach @(
+        @{ Command = 'Get-CFInvalidation'; Operations = 'get'; Operation = 'GetInvalidation'
+            Script = 'Get-CFInvalidation -DistributionId EREPORTDEBUG -Id $id -Debug -EndpointUrl $endpoint' }
+        @{ Command = 'Wait-CFInvalidation'; Operations = 'get'; Operation = 'GetInvalidation'
+            Script = 'Wait-CFInvalidation -DistributionId EREPORTDEBUG -Id $id -Debug -EndpointUrl $endpoint' }
+        @{ Command = 'Get-CFInvalidationUsage'; Operations = 'list'; Operation = 'ListInvalidations'
+            Script = 'Get-CFInvalidationUsage -DistributionId EREPORTDEBUG -Summary -Debug -EndpointUrl $endpoint' }
+    ) {
+        Set-LocalDistribution -Server $script:server -Id EREPORTDEBUG -Count 3
+        $id = @(Get-CFInvalidationList EREPORTDEBUG -EndpointUrl $script:server.Url | Where-Object Status -eq 'Completed')[0].Id
+        Set-LocalDistribution -Server $script:server -Id EREPORTDEBUG -Count 3 -Fault @{ operations = $Operations; serverErrorFirst = 1; serverErrorStatus = 503 }
+
+        $run = Invoke-Captured "`$id = '$id'; $Script"
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output.Count | Should -BeGreaterThan 0
+        $run.Debug.Count | Should -Be 1
+        $run.Debug[0] | Should -Match "^$Operation EREPORTDEBUG\b.* attempt 1 failed after \d+ ms: HTTP 503 ServiceUnavailable"
+    }
 }

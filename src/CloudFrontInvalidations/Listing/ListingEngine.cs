@@ -51,9 +51,6 @@ namespace CloudFrontInvalidations.Listing
                 fetchAhead: options.First == ulong.MaxValue, cancellationToken);
         }
 
-        /// <summary>Thread-safe: a failed HTTP attempt, reported as a debug line at the next event.</summary>
-        internal void RecordFailedAttempt(RequestAttempt attempt) => _reporter.RecordFailedAttempt(attempt);
-
         /// <summary>How many listings the invocation runs, once known: the overall progress then has a total.</summary>
         internal void ListingsExpected(int total) => _reporter.ListingsExpected(total);
 

@@ -21,8 +21,6 @@ namespace CloudFrontInvalidations.Listing
 
         internal static ListingEvent Verbose(string text) => new ListingEvent(ListingEventKind.Verbose, Text: text);
 
-        internal static ListingEvent Debug(string text) => new ListingEvent(ListingEventKind.Debug, Text: text);
-
         internal static ListingEvent Warning(string text) => new ListingEvent(ListingEventKind.Warning, Text: text);
 
         internal static ListingEvent Totals(ulong seen, bool isSeenExact) =>

@@ -10,8 +10,6 @@ namespace CloudFrontInvalidations.Listing
         Progress,
         /// <summary>A line per request: <see cref="ListingEvent.Text"/>.</summary>
         Verbose,
-        /// <summary>A line per failed HTTP attempt: <see cref="ListingEvent.Text"/>.</summary>
-        Debug,
         /// <summary>Something the user should know while the listing goes on: <see cref="ListingEvent.Text"/>.</summary>
         Warning,
         /// <summary>The last event: <see cref="ListingEvent.Seen"/> and whether that is the total (<see cref="ListingEvent.IsSeenExact"/>).</summary>

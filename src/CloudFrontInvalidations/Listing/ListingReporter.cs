@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Globalization;
 using Amazon.Runtime;
 using CloudFrontInvalidations.CloudFront;
@@ -9,8 +8,8 @@ namespace CloudFrontInvalidations.Listing
     /// <summary>
     /// Progress, verbose and debug reporting of listings, one after another in output order (the fan-out hands
     /// them back so): with several listings, an overall progress of listings done / total and invalidations so
-    /// far; per listing, progress while its pages follow one another; a verbose line per request, a debug line
-    /// per failed attempt. Never writes a credential: only ids, markers, statuses, error codes and request ids.
+    /// far; per listing, progress while its pages follow one another; a verbose line per request (the failed attempts'
+    /// debug lines are the cmdlet's, for every command alike: AwsSessionCmdlet.WriteEvents). Never writes a credential: only ids, markers, statuses, error codes and request ids.
     /// </summary>
     internal sealed class ListingReporter
     {
@@ -18,8 +17,6 @@ namespace CloudFrontInvalidations.Listing
         private const int ProgressActivityId = 2;
 
         private readonly Action<ListingEvent> _emit;
-        // Attempts fail on SDK threads; they are written from the pipeline thread at the next report.
-        private readonly ConcurrentQueue<RequestAttempt> _failedAttempts = new ConcurrentQueue<RequestAttempt>();
         private InvalidationOwner? _owner;
         private ListingOptions _options = new ListingOptions();
         private bool _progressShown;
@@ -32,9 +29,6 @@ namespace CloudFrontInvalidations.Listing
 
         /// <param name="emit">Takes each report, in order, on the caller's thread.</param>
         internal ListingReporter(Action<ListingEvent> emit) => _emit = emit;
-
-        /// <summary>Thread-safe: hand it to <see cref="CloudFrontClient.AttemptFailed"/>.</summary>
-        internal void RecordFailedAttempt(RequestAttempt attempt) => _failedAttempts.Enqueue(attempt);
 
         /// <summary>How many listings the invocation runs, once known (an array, or the account's distributions once listed).</summary>
         internal void ListingsExpected(int total) => _listingsTotal = total;
@@ -52,7 +46,6 @@ namespace CloudFrontInvalidations.Listing
 
         internal void PageReceived<TResponse, TItem>(ListedPage<TResponse, TItem> page) where TResponse : AmazonWebServiceResponse
         {
-            WriteFailedAttempts();
             _itemsSoFar += page.Items.Count;
             _itemsOverall += page.Items.Count;
             _emit(ListingEvent.Verbose(DescribeRequest(page, "invalidations")));
@@ -73,14 +66,12 @@ namespace CloudFrontInvalidations.Listing
         /// <summary>One page of the account's distributions (-AllDistributions): its verbose line.</summary>
         internal void DistributionPageReceived<TItem>(ListedPage<ListDistributionsResponse, TItem> page)
         {
-            WriteFailedAttempts();
             _emit(ListingEvent.Verbose(DescribeRequest(page, "distributions", pageSize: null)));
         }
 
         /// <summary>Call when the listing ends, whether it finished or failed.</summary>
         internal void ListingEnded()
         {
-            WriteFailedAttempts();
             _listingsDone++;
             if (_progressShown)
             {
@@ -99,7 +90,6 @@ namespace CloudFrontInvalidations.Listing
         /// <summary>Call once at the end of the invocation.</summary>
         internal void InvocationEnded()
         {
-            WriteFailedAttempts();
             if (!_overallShown) return;
             _emit(ListingEvent.Progressed(new ListingProgress(OverallActivityId, OverallActivity, "Done", Completed: true)));
             _overallShown = false;
@@ -124,11 +114,6 @@ namespace CloudFrontInvalidations.Listing
                 pageSize?.ToString(CultureInfo.InvariantCulture) ?? "(service default)",
                 (int)page.Response.HttpStatusCode, page.Items.Count, itemsNoun, metadata?.RequestId ?? "(none)",
                 page.Elapsed.TotalMilliseconds);
-        }
-
-        private void WriteFailedAttempts()
-        {
-            while (_failedAttempts.TryDequeue(out var attempt)) _emit(ListingEvent.Debug(attempt.ToString()));
         }
     }
 }
