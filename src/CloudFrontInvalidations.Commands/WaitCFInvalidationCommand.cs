@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using CloudFrontInvalidations.CloudFront;
 using CloudFrontInvalidations.Completion;
@@ -28,9 +27,9 @@ namespace CloudFrontInvalidations.Commands
         internal const int DefaultPollIntervalSec = 20;
         internal const int DefaultTimeoutSec = 1800;
 
-        private readonly List<InvalidationTarget> _targets = new List<InvalidationTarget>();
-        private readonly HashSet<InvalidationTarget> _seen = new HashSet<InvalidationTarget>();
         private CloudFrontClient? _client;
+        private WaitInputs? _inputs;
+        private WaitEventWriter? _writer;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GetCFInvalidationCommand.DistributionSet,
             ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -72,6 +71,8 @@ namespace CloudFrontInvalidations.Commands
         private protected override void Begin()
         {
             _client = Connect(null);
+            _inputs = new WaitInputs(new InvalidationLister(_client.ListInvalidationsAsync));
+            _writer = new WaitEventWriter(this, (_, invalidation) => WriteObject(invalidation));
         }
 
         protected override void ProcessRecord()
@@ -79,7 +80,7 @@ namespace CloudFrontInvalidations.Commands
             switch (ParameterSetName)
             {
                 case GetCFInvalidationCommand.InputObjectSet:
-                    foreach (var item in InputObject) Add(ListedTarget(item));
+                    foreach (var item in InputObject) _inputs!.Add(ListedTarget(item));
                     break;
                 case GetCFInvalidationCommand.DistributionTenantSet:
                     foreach (var tenantId in DistributionTenantId) AddOwned(InvalidationOwner.Tenant(tenantId));
@@ -93,13 +94,7 @@ namespace CloudFrontInvalidations.Commands
         }
 
         /// <summary>-Id's invalidations of the owner, or without -Id every invalidation in progress on it now.</summary>
-        private void AddOwned(InvalidationOwner owner)
-        {
-            if (Id is { Length: > 0 } ids)
-                foreach (var id in ids) Add(new InvalidationTarget(owner, id));
-            else
-                AddInProgress(owner);
-        }
+        private void AddOwned(InvalidationOwner owner) => WriteEvents(_inputs!.AddOwned(owner, Id, StoppingToken), _writer!.Write);
 
         protected override void EndProcessing()
         {
@@ -107,45 +102,14 @@ namespace CloudFrontInvalidations.Commands
             var waiter = new InvalidationWaiter((target, token) => InvalidationGetter.GetOne(client.GetInvalidationAsync, target, token),
                 ErrorMap.MayPass, new StopwatchWaitClock());
             var options = new WaitOptions(TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit);
-            var writer = new WaitEventWriter(this, (_, invalidation) => WriteObject(invalidation));
             try
             {
-                WriteEvents(waiter.Wait(_targets, options, StoppingToken), writer.Write);
+                WriteEvents(waiter.Wait(_inputs!.Targets, options, StoppingToken), _writer!.Write);
             }
             finally
             {
-                writer.Done();
+                _writer!.Done();
             }
-        }
-
-        private void Add(InvalidationTarget target)
-        {
-            // The same invalidation given twice is waited for, and written, once.
-            if (_seen.Add(target)) _targets.Add(target);
-        }
-
-        /// <summary>Lists the distribution (or tenant) now and adds its invalidations in progress; a failed listing is that input's error.</summary>
-        private void AddInProgress(InvalidationOwner owner)
-        {
-            var before = _targets.Count;
-            (List<InvalidationTarget> Targets, List<InvalidIdInResponseException> Refused) inProgress;
-            try
-            {
-                inProgress = new InvalidationLister(_client!.ListInvalidationsAsync).InProgress(owner, StoppingToken);
-            }
-            catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception failure)
-            {
-                WriteFailure(failure, ErrorMap.ToErrorRecord(failure, $"{ListingEngine.Activity} of {owner}", owner.Id));
-                return;
-            }
-            foreach (var target in inProgress.Targets) Add(target);
-            foreach (var refused in inProgress.Refused)
-                WriteFailure(refused, ErrorMap.ToErrorRecord(refused, $"{ListingEngine.Activity} of {owner}", refused.Id));
-            WriteVerbose($"{owner}: {_targets.Count - before} invalidation(s) in progress to wait for.");
         }
 
         private protected override void DisposeInvocation() => _client?.Dispose();

@@ -8,7 +8,7 @@ namespace CloudFrontInvalidations.Commands
 {
     /// <summary>
     /// Writes a wait's events (Wait-CFInvalidation, New-CFInvalidation -Wait): each invalidation in the round it is seen
-    /// Completed, failures and timeouts as errors, a progress record per round.
+    /// Completed, failures and timeouts as errors, a progress record per round; and the events of gathering its inputs.
     /// </summary>
     internal sealed class WaitEventWriter
     {
@@ -41,6 +41,12 @@ namespace CloudFrontInvalidations.Commands
                 case WaitEventKind.TimedOut:
                     _cmdlet.WriteError(ErrorMap.ToErrorRecord(waitEvent.Failure!, $"Waiting for {waitEvent.Target}",
                         (object?)waitEvent.Invalidation ?? waitEvent.Target!.Id));
+                    break;
+                case WaitEventKind.ListingFailed:
+                    _cmdlet.WriteFailure(waitEvent.Failure!, ErrorMap.ToErrorRecord(waitEvent.Failure!, waitEvent.Activity!, waitEvent.FailedId));
+                    break;
+                case WaitEventKind.Verbose:
+                    _cmdlet.WriteVerbose(waitEvent.Text!);
                     break;
                 case WaitEventKind.RoundEnded:
                     WriteProgress(waitEvent.Progress!);

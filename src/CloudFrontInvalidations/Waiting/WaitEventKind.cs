@@ -12,5 +12,12 @@ namespace CloudFrontInvalidations.Waiting
         RoundEnded,
         /// <summary>The timeout passed with the invalidation still in progress.</summary>
         TimedOut,
+        /// <summary>
+        /// Listing what is in progress on an owner failed, or listed an invalidation whose id no request may carry: that
+        /// input's error (<see cref="WaitEvent.Activity"/>, <see cref="WaitEvent.FailedId"/>).
+        /// </summary>
+        ListingFailed,
+        /// <summary>A line for -Verbose: <see cref="WaitEvent.Text"/>.</summary>
+        Verbose,
     }
 }
