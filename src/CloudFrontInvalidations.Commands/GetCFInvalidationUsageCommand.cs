@@ -19,8 +19,6 @@ namespace CloudFrontInvalidations.Commands
     {
         private const string ByDistributionSet = "ByDistribution";
         private const string ByTenantSet = "ByDistributionTenant";
-        /// <summary>The type name that selects the tenant view (DistributionTenantId, not an empty DistributionId, first).</summary>
-        internal const string TenantUsageTypeName = "CloudFrontInvalidations.Usage.InvalidationUsage#DistributionTenant";
 
         private readonly List<InvalidationOwner> _owners = new List<InvalidationOwner>();
         private readonly HashSet<InvalidationOwner> _ownersSeen = new HashSet<InvalidationOwner>();
@@ -111,7 +109,7 @@ namespace CloudFrontInvalidations.Commands
                     WriteWarning(usageEvent.Message);
                     break;
                 case UsageEventKind.Counted when !Summary:
-                    WriteObject(usageEvent.Usage!.DistributionTenantId == null ? usageEvent.Usage : AsTenantUsage(usageEvent.Usage));
+                    WriteObject(usageEvent.Usage!.DistributionTenantId == null ? usageEvent.Usage : OutputMembers.AsTenantView(usageEvent.Usage));
                     break;
                 case UsageEventKind.Failed:
                     WriteFailure(usageEvent.Failure!, ErrorMap.ToErrorRecord(usageEvent.Failure!, usageEvent.Activity!, usageEvent.Target));
@@ -128,13 +126,6 @@ namespace CloudFrontInvalidations.Commands
         }
 
         private string ProgressActivity => $"Counting invalidation usage of {_month}";
-
-        private static PSObject AsTenantUsage(InvalidationUsage usage)
-        {
-            var item = new PSObject(usage);
-            item.TypeNames.Insert(0, TenantUsageTypeName);
-            return item;
-        }
 
         private protected override void DisposeInvocation() => _client?.Dispose();
 

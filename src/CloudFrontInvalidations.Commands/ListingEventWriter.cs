@@ -12,9 +12,6 @@ namespace CloudFrontInvalidations.Commands
     /// </summary>
     internal sealed class ListingEventWriter
     {
-        /// <summary>The type name that selects the tenant views (DistributionTenantId, not an empty DistributionId, first).</summary>
-        private const string TenantItemTypeName = "CloudFrontInvalidations.CloudFront.InvalidationSummary#DistributionTenant";
-
         private readonly AwsSessionCmdlet _cmdlet;
         private readonly PagingParameters _paging;
 
@@ -31,7 +28,7 @@ namespace CloudFrontInvalidations.Commands
             {
                 case ListingEventKind.Output:
                     _cmdlet.WriteObject(listingEvent.Owner!.IsTenant && listingEvent.Output is InvalidationSummary summary
-                        ? AsTenantItem(summary)
+                        ? OutputMembers.AsTenantView(summary)
                         : listingEvent.Output);
                     break;
                 case ListingEventKind.Failed:
@@ -46,13 +43,6 @@ namespace CloudFrontInvalidations.Commands
                     _cmdlet.WriteObject(_paging.NewTotalCount(listingEvent.Seen, listingEvent.IsSeenExact ? 1.0 : 0.0));
                     break;
             }
-        }
-
-        private static PSObject AsTenantItem(InvalidationSummary summary)
-        {
-            var item = new PSObject(summary);
-            item.TypeNames.Insert(0, TenantItemTypeName);
-            return item;
         }
 
         private static ProgressRecord ProgressRecord(ListingProgress progress) =>

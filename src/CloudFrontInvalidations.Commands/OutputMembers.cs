@@ -16,6 +16,17 @@ namespace CloudFrontInvalidations.Commands
         /// <summary>The type name that gives a time its ISO 8601 ToString (CloudFrontInvalidations.types.ps1xml).</summary>
         public const string InstantTypeName = "CloudFrontInvalidations.Instant";
 
+        /// <summary>
+        /// An object of a distribution tenant as PowerShell shows it: its type name with "#DistributionTenant" first, which
+        /// the format file's tenant views select (a DistributionTenantId column instead of DistributionId).
+        /// </summary>
+        internal static PSObject AsTenantView(object item)
+        {
+            var view = new PSObject(item);
+            view.TypeNames.Insert(0, item.GetType().FullName + "#DistributionTenant");
+            return view;
+        }
+
         /// <summary>The CreateTime CodeProperty: null when the response had none.</summary>
         public static object? CreateTime(PSObject instance)
         {
