@@ -25,7 +25,7 @@ namespace CloudFrontInvalidations.Waiting
 
         /// <param name="get">One request for one invalidation; blocks until its answer.</param>
         /// <param name="mayPass">
-        /// True for a failure that may pass (throttling, server errors, timeouts after the SDK's retries): the invalidation
+        /// True for a failure that may pass (server errors, timeouts, broken connections after the SDK's retries): the invalidation
         /// stays pending and is polled again next round. Any other failure takes it out of the wait.
         /// </param>
         internal InvalidationWaiter(Func<InvalidationTarget, CancellationToken, Invalidation> get, Func<Exception, bool> mayPass, IWaitClock clock)
