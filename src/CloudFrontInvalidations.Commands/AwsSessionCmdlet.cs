@@ -157,11 +157,11 @@ namespace CloudFrontInvalidations.Commands
         /// </summary>
         private protected string? ResolveDistributionId(string idOrName)
         {
+            string? id;
+            Exception? failed = null;
             try
             {
-                var id = _distributionNames!.Resolve(idOrName, StoppingToken);
-                if (!ReferenceEquals(id, idOrName)) WriteVerbose($"Distribution '{idOrName}' is {id} (found by ListDistributions).");
-                return id;
+                id = _distributionNames!.Resolve(idOrName, StoppingToken);
             }
             catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
             {
@@ -169,11 +169,20 @@ namespace CloudFrontInvalidations.Commands
             }
             catch (Exception failure)
             {
+                failed = failure;
+                id = null;
+            }
+            // The lookup's failed attempts come before what it ends in, whether or not an engine's events follow.
+            WriteFailedAttempts();
+            if (failed != null)
+            {
                 // Distributions, not invalidations, were listed: no invalidation was written for this input, and no -Marker resumes.
-                var reported = DistributionLister.AsCommandFailure(failure, invalidationsWritten: 0);
+                var reported = DistributionLister.AsCommandFailure(failed, invalidationsWritten: 0);
                 WriteFailure(reported, ErrorMap.ToErrorRecord(reported, $"Finding the distribution named '{idOrName}'", idOrName));
                 return null;
             }
+            if (!ReferenceEquals(id, idOrName)) WriteVerbose($"Distribution '{idOrName}' is {id} (found by ListDistributions).");
+            return id;
         }
 
         /// <summary>

@@ -192,12 +192,16 @@ namespace CloudFrontInvalidations.Tests
         {
             var lost = new TimeoutException("No answer within 60 s.");
             var incomplete = new IncompleteResponseException("The answer lacks the Invalidation element, its Id or its Status.");
-            _answers["E1"] = n => n == 1 ? lost : incomplete;
+            var unreadable = new Amazon.Runtime.AmazonUnmarshallingException("req-1", "/Invalidation/InvalidationBatch/Paths/Items",
+                new System.Xml.XmlException("Items appears twice"), System.Net.HttpStatusCode.Created);
+            _answers["E1"] = n => n == 1 ? lost : n == 2 ? incomplete : unreadable;
 
-            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a", "/b c"), Batch("E1", "r2", "/d"));
+            var events = Run(TimeSpan.FromMinutes(30), Batch("E1", "r1", "/a", "/b c"), Batch("E1", "r2", "/d"), Batch("E1", "r3", "/e"));
 
-            Assert.Equal(new[] { "r1", "r2" }, _requests.Select(r => r.Batch.CallerReference));
-            Assert.Equal(new[] { CreateEventKind.Failed, CreateEventKind.Failed }, events.Select(e => e.Kind));
+            Assert.Equal(new[] { "r1", "r2", "r3" }, _requests.Select(r => r.Batch.CallerReference));
+            Assert.Equal(new[] { CreateEventKind.Failed, CreateEventKind.Failed, CreateEventKind.Failed }, events.Select(e => e.Kind));
+            // Answered 201 but unreadable: created, most likely.
+            Assert.Equal("r3", Assert.IsType<UnknownCreateOutcomeException>(events[2].Failure).CallerReference);
             var first = Assert.IsType<UnknownCreateOutcomeException>(events[0].Failure);
             Assert.Same(lost, first.InnerException);
             Assert.Equal("r1", first.CallerReference);

@@ -1,3 +1,6 @@
+using System;
+using Amazon.Runtime;
+
 namespace CloudFrontInvalidations.CloudFront
 {
     /// <summary>What an answer carrying one invalidation (GetInvalidation, CreateInvalidation) must hold to be used.</summary>
@@ -10,5 +13,11 @@ namespace CloudFrontInvalidations.CloudFront
             invalidation?.Id != null && invalidation.Status != null
                 ? invalidation
                 : throw new IncompleteResponseException($"The answer {answerTo} lacks the Invalidation element, its Id or its Status.");
+
+        /// <summary>
+        /// The service answered, but what it said could not be read or used (unreadable, too long, incomplete): for a
+        /// CreateInvalidation, the invalidation may well have been created.
+        /// </summary>
+        internal static bool IsUnusable(Exception failure) => failure is AmazonUnmarshallingException || failure is IncompleteResponseException;
     }
 }

@@ -160,7 +160,7 @@ namespace CloudFrontInvalidations.Creating
             if (failure is UnknownCreateOutcomeException) return failure;
             if (failure is CloudFrontServiceException answer && CallerReferenceConflictException.IsConflict(answer))
                 return new CallerReferenceConflictException(batch.Owner, batch.CallerReference, answer);
-            return failure is IncompleteResponseException || _mayPass(failure) ? new UnknownCreateOutcomeException(batch, failure) : failure;
+            return InvalidationAnswer.IsUnusable(failure) || _mayPass(failure) ? new UnknownCreateOutcomeException(batch, failure) : failure;
         }
 
         /// <summary>One owner's batches not yet sent, and its back-off.</summary>
