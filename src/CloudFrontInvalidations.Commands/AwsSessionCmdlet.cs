@@ -80,6 +80,8 @@ namespace CloudFrontInvalidations.Commands
         protected sealed override void BeginProcessing()
         {
             DebugWithoutPrompt();
+            if (EndpointUrl?.Refusal is string refusal)
+                ThrowTerminatingError(ErrorMap.ToErrorRecord(new InvalidParameterException(nameof(EndpointUrl), refusal), Activity, null));
             Begin();
         }
 

@@ -201,6 +201,31 @@ Describe 'Get-CFInvalidationList errors' {
             @(Get-RequestLog).Count | Should -Be 0
         }
 
+        It '-EndpointUrl with user information (<Value>) is refused before any request, and its password is in no output' -ForEach @(
+            @{ Value = 'http://AKIAEXAMPLE:hunter2secret@127.0.0.1:9/' }
+            @{ Value = 'user:hunter2secret@127.0.0.1:4566' }
+        ) {
+            $calls = @{
+                'Get-CFInvalidationList'  = @{ DistributionId = 'E1' }
+                'Get-CFInvalidation'      = @{ DistributionId = 'E1'; Id = 'I1' }
+                'Wait-CFInvalidation'     = @{ DistributionId = 'E1'; Id = 'I1' }
+                'New-CFInvalidation'      = @{ DistributionId = 'E1'; Path = '/a'; Force = $true }
+                'Get-CFInvalidationUsage' = @{ DistributionId = 'E1' }
+            }
+            @((Get-Command -Module CloudFrontInvalidations).Name | Sort-Object) | Should -Be @($calls.Keys | Sort-Object)
+            foreach ($name in $calls.Keys) {
+                $arguments = $calls[$name]
+                $caught = $null
+                try { & $name @arguments -EndpointUrl $Value -ErrorAction Stop } catch { $caught = $_ }
+
+                $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*' -Because $name
+                $caught.CategoryInfo.Category | Should -Be 'InvalidArgument' -Because $name
+                $caught.Exception.Message | Should -BeLike "*'***@127.0.0.1*-EndpointUrl takes an absolute http or https URL*" -Because $name
+                ($caught | Out-String) + $caught.Exception.Message + "$($caught.TargetObject)" | Should -Not -Match 'hunter2secret' -Because $name
+            }
+            @(Get-RequestLog).Count | Should -Be 0
+        }
+
         It '-EndpointUrl takes a string or a [uri], as AWS.Tools does, and the URL reaches the requests' {
             [string]$url = $endpoint
             @(Get-CFInvalidationList ESMALL -EndpointUrl $url).Count | Should -Be 12

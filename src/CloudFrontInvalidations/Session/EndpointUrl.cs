@@ -8,7 +8,9 @@ namespace CloudFrontInvalidations.Session
     /// "127.0.0.1:4566" or "ftp://..." and fail later with a message about something else; a "user:password@" part is never
     /// sent (the requests are signed with AWS credentials) and would be printed wherever the URL is. The parameter has this type, not string,
     /// so that PowerShell refuses anything else while binding as a failed conversion (category InvalidArgument,
-    /// with this message); a script that passes a string, as to AWS.Tools, binds through the constructor.
+    /// with this message); a script that passes a string, as to AWS.Tools, binds through the constructor. A value with
+    /// user information binds, refused (<see cref="Refusal"/>): PowerShell's conversion error would quote it whole, password
+    /// and all, so the command refuses it itself before any request, with the user information masked.
     /// </summary>
     public sealed class EndpointUrl
     {
@@ -18,8 +20,9 @@ namespace CloudFrontInvalidations.Session
         public EndpointUrl(string url)
         {
             var problem = Problem(url);
-            if (problem != null) throw new ArgumentException(problem);
-            _url = url;
+            if (problem != null && !UserInfo.IsMatch(url)) throw new ArgumentException(problem);
+            Refusal = problem;
+            _url = problem == null ? url : UserInfo.Replace(url, "***@");
         }
 
         /// <summary>A [uri], which AWS.Tools' string parameter also takes (as its text).</summary>
@@ -28,8 +31,11 @@ namespace CloudFrontInvalidations.Session
         {
         }
 
-        /// <summary>The URL as given.</summary>
+        /// <summary>The URL as given (with its user information masked when it is refused).</summary>
         public override string ToString() => _url;
+
+        /// <summary>Why a value that carries user information is refused (null for a usable URL): the command stops with it.</summary>
+        public string? Refusal { get; }
 
         // The user information of anything that looks like a URL: from its start or "scheme://" up to an '@' before any '/'.
         private static readonly Regex UserInfo = new Regex("(?<=^|://)[^/@]*@", RegexOptions.CultureInvariant);
